@@ -1,0 +1,171 @@
+"""Calendar dates found in news text, and relative dates resolved against an anchor.
+
+Two jobs, both pure functions:
+
+* ``find_dates(text)`` finds absolute dates as news prints them: ISO ``2026-01-05``,
+  ``5 Jan 2026``, ``January 5, 2026``, ``Jan. 2``, ``December 28`` (no year),
+  ``May 2023`` (month precision).
+* ``resolve(expr, anchor)`` turns one expression ("on Monday", "yesterday",
+  "on December 28", "in July", "last month") into a ``When`` relative to the
+  publication date ``anchor``; it never invents a date it cannot know.
+
+News reports the past, so a date with no year, a weekday or a month alone is
+resolved to the latest such date *on or before* the anchor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .models import Precision, When
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10,
+    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?:\b|(?<=(?:19|20)\d\d))(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# A year is four digits not followed by another digit. Glued repeats such as
+# "5 Jan 20265 Jan 2026" are handled by taking only the first four digits.
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+_PATTERNS = [
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+    re.compile(rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}", re.I),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}", re.I),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?![,:]?\s*(?:19|20)\d\d)(?!\s*(?:%|percent))", re.I),
+    re.compile(rf"{_DAY}\s+{_MONTH}\b(?!,?\s*(?:19|20)\d\d)", re.I),
+    re.compile(rf"\b{_MONTH}\s+{_YEAR}", re.I),
+]
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int | None
+
+    def when(self, anchor: dt.date | None = None) -> When | None:
+        """The match as a ``When``; a missing year comes from ``anchor``."""
+        year = self.year
+        if year is None:
+            if anchor is None:
+                return None
+            year = anchor.year
+            candidate = _safe_date(year, self.month, self.day or 1)
+            if candidate is not None and candidate > anchor:
+                year -= 1
+        d = _safe_date(year, self.month, self.day or 1)
+        if d is None:
+            return None
+        return When(d.isoformat(), Precision.DAY if self.day else Precision.MONTH)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> Iterator[DateMatch]:
+    """Absolute dates in ``text``, left to right, without overlaps.
+
+    >>> [m.day for m in find_dates("Published On 5 Jan 20265 Jan 2026")]
+    [5, 5]
+    """
+    taken: list[tuple[int, int]] = []
+    found: list[DateMatch] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            g = m.groupdict()
+            if g.get("month") and g["month"][0].islower():
+                continue  # "may", "march" as verbs
+            month = int(g["m"]) if g.get("m") else MONTHS[g["month"].lower().rstrip(".")]
+            day = int(g["day"]) if g.get("day") else None
+            year = int(g["year"]) if g.get("year") else None
+            if day is not None and not 1 <= day <= 31:
+                continue
+            if _safe_date(year or 2000, month, day or 1) is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(DateMatch(m.start(), m.end(), year, month, day))
+    yield from sorted(found, key=lambda d: d.start)
+
+
+def parse_date(text: str) -> When | None:
+    """The first complete (year-bearing) date in ``text``.
+
+    >>> parse_date("January 5, 2026")
+    When(date='2026-01-05', precision=<Precision.DAY: 'day'>)
+    """
+    for m in find_dates(text):
+        if m.year is not None:
+            return m.when()
+    return None
+
+
+def as_date(value: str | None) -> dt.date | None:
+    """``'2026-01-05'`` (or a longer ISO timestamp) -> ``date``; None for anything else."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+_RELATIVE = re.compile(
+    r"\b(?:(?P<today>today|this morning|this afternoon|this evening|tonight)"
+    r"|(?P<yesterday>yesterday)"
+    r"|(?:on|last|this|late|early)?\s*(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?P<lastmonth>last month)|(?P<lastyear>last year)|(?P<thisyear>this year))\b",
+    re.I,
+)
+
+
+def resolve(expr: str, anchor: dt.date | None) -> When | None:
+    """One time expression relative to ``anchor`` (the publication date).
+
+    >>> resolve("on Monday", dt.date(2025, 12, 31))
+    When(date='2025-12-29', precision=<Precision.DAY: 'day'>)
+    >>> resolve("on Monday", None) is None
+    True
+    """
+    for m in find_dates(expr):
+        return m.when(anchor)
+    if anchor is None:
+        return None
+    r = _RELATIVE.search(expr)
+    if r is None:
+        month = re.search(rf"\b(?:in|since|during)\s+{_MONTH}\b", expr, re.I)
+        if month and month["month"][0].isupper():
+            return DateMatch(0, 0, None, MONTHS[month["month"].lower()], None).when(anchor)
+        return None
+    if r["today"]:
+        return When(anchor.isoformat())
+    if r["yesterday"]:
+        return When((anchor - dt.timedelta(days=1)).isoformat())
+    if r["weekday"]:
+        back = (anchor.weekday() - WEEKDAYS[r["weekday"].lower()]) % 7
+        return When((anchor - dt.timedelta(days=back)).isoformat())
+    if r["lastmonth"]:
+        first = anchor.replace(day=1) - dt.timedelta(days=1)
+        return When(first.replace(day=1).isoformat(), Precision.MONTH)
+    if r["lastyear"]:
+        return When(dt.date(anchor.year - 1, 1, 1).isoformat(), Precision.YEAR)
+    return When(dt.date(anchor.year, 1, 1).isoformat(), Precision.YEAR)
