@@ -1,0 +1,49 @@
+"""claimtrack: track contested claims and denials across news articles.
+
+The library API (the CLI is a thin layer over it)::
+
+    from claimtrack import connect, ingest, add_claims, timeline
+
+    db = connect("news.db")
+    ingest(db, ["dumps/"])
+    add_claims(db, [Claim("putin-residence-attack", "Ukraine attacked Putin's residence",
+                          keywords=["Putin", "residence"])])
+    data = timeline(db, "putin-residence-attack")
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+try:
+    __version__ = version("claimtrack")
+except PackageNotFoundError:  # running from a source tree that is not installed
+    __version__ = "0.0.0"
+
+__all__ = ["Claim", "__version__", "add_claims", "connect", "ingest", "timeline"]
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy: `import claimtrack` (and so `claimtrack --help`) stays cheap.
+    if name == "connect":
+        from .db import connect
+
+        return connect
+    if name == "ingest":
+        from .ingest import ingest
+
+        return ingest
+    if name == "add_claims":
+        from .claims import add_claims
+
+        return add_claims
+    if name == "timeline":
+        from .views import timeline
+
+        return timeline
+    if name == "Claim":
+        from .models import Claim
+
+        return Claim
+    raise AttributeError(name)

@@ -1,0 +1,175 @@
+"""Linking statements to claims: which statements assert, deny or doubt a claim.
+
+A statement is scored against a claim in two ways, and the higher score wins:
+
+* **direct** — the statement's own words: the claim's keywords and aliases found in
+  it (rapidfuzz ``partial_ratio`` so that "residences" and "Putin’s residence" count),
+  and the overlap of content words with the claim's description;
+* **context** — the statement refers back ("Kyiv called *it* a fabrication") and the
+  section of the article before it (since the last subheading, a few paragraphs
+  back) names every keyword of the claim.
+
+Each link keeps its score and a short reason. Vocabulary and thresholds are data
+(``data/link.toml``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from .models import Claim
+
+_WORD = re.compile(r"[\w’']+")
+
+
+@functools.cache
+def vocabulary() -> dict[str, Any]:
+    with resources.files("claimtrack").joinpath("data/link.toml").open("rb") as f:
+        data = tomllib.load(f)
+    data["stopwords"] = frozenset(data["stopwords"])
+    data["anaphora_re"] = re.compile(
+        r"\b(?:" + "|".join(re.escape(a) for a in data["anaphora"]) + r")\b", re.I
+    )
+    return data
+
+
+def stem(word: str) -> str:
+    """A crude, predictable stemmer: enough to meet 'drones' with 'drone' and
+    'attacked' with 'attack'."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 5 and w.endswith("ing"):
+        return w[:-3]
+    if len(w) > 5 and w.endswith("ed"):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def terms(text: str) -> set[str]:
+    stop = vocabulary()["stopwords"]
+    out = set()
+    for w in _WORD.findall(text):
+        s = stem(w)
+        if s and s not in stop and not s.isdigit():
+            out.add(s)
+    return out
+
+
+@dataclass
+class ClaimMatcher:
+    """A claim prepared for scoring many statements quickly."""
+
+    claim: Claim
+    keywords: list[set[str]]  # each keyword as a set of stems (multi-word keywords allowed)
+    description: set[str]
+    aliases: list[str]
+
+    @classmethod
+    def build(cls, claim: Claim) -> ClaimMatcher:
+        keywords = [terms(k) for k in claim.keywords if terms(k)]
+        if not keywords:
+            # No keywords given: the description's rarer content words stand in for them.
+            desc = sorted(terms(claim.description), key=len, reverse=True)
+            keywords = [{w} for w in desc[:3]]
+        return cls(claim, keywords, terms(claim.description), [a for a in claim.aliases if a])
+
+    def _keyword_share(self, found: set[str]) -> float:
+        if not self.keywords:
+            return 0.0
+        return sum(1 for k in self.keywords if k <= found) / len(self.keywords)
+
+    def direct(self, text: str, found: set[str]) -> tuple[float, str]:
+        kw = self._keyword_share(found)
+        desc = len(self.description & found) / len(self.description) if self.description else 0.0
+        best = (0.0, "")
+        for alias in self.aliases:
+            if fuzz.partial_ratio(alias.lower(), text.lower()) >= 90:
+                best = (0.9, f"alias {alias!r}")
+                break
+        score = max(kw * 0.75 + desc * 0.5, desc * 1.1)
+        if score > best[0]:
+            best = (min(score, 1.0), f"keywords {kw:.0%}, description words {desc:.0%}")
+        return best
+
+    def score(
+        self, text: str, context: Sequence[str], title: str | None = None
+    ) -> tuple[float, str]:
+        """Score one statement ``text``; ``context`` holds the paragraphs before it
+        in its section, nearest last."""
+        found = terms(text)
+        direct, reason = self.direct(text, found)
+        vocab = vocabulary()
+        weights = vocab["weights"]
+        if direct >= weights["threshold"] or not self.keywords:
+            return direct, reason
+        refers = bool(vocab["anaphora_re"].search(text)) or bool(self.description & found)
+        if not refers:
+            return direct, reason
+        seen: set[str] = set()
+        for paragraph in reversed(context[-int(weights["context_window"]) :]):
+            seen |= terms(paragraph)
+            if self._keyword_share(seen) >= 1.0:
+                desc = (
+                    len(self.description & found) / len(self.description) if self.description else 0
+                )
+                score = weights["context_base"] + 0.3 * desc
+                return max(direct, score), "refers back to a section about the claim"
+        return direct, reason
+
+
+def is_heading(text: str) -> bool:
+    """A subheading inside an article: short, no final full stop."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    words = stripped.split()
+    if len(words) > vocabulary()["weights"]["heading_max_words"]:
+        return False
+    return stripped[-1] not in '.!:;,”")' or stripped.endswith("?")
+
+
+def section_before(body: Sequence[Sequence[Any]], line: int) -> list[str]:
+    """The paragraphs of the article's section before ``line`` (heading included)."""
+    before: list[str] = []
+    for ln, text in body:
+        if ln >= line:
+            break
+        if is_heading(text):
+            before = [text]
+        else:
+            before.append(text)
+    return before
+
+
+@dataclass
+class Match:
+    claim: str
+    score: float
+    reason: str
+
+
+def match_statement(
+    matchers: Iterable[ClaimMatcher], text: str, context: Sequence[str], title: str | None = None
+) -> list[Match]:
+    """Every claim this statement is linked to."""
+    threshold = vocabulary()["weights"]["threshold"]
+    out = []
+    for m in matchers:
+        score, reason = m.score(text, context, title)
+        if score >= threshold:
+            out.append(Match(m.claim.name, score, reason))
+    return out

@@ -1,0 +1,211 @@
+"""Human output: rich renderables for the terminal, and HTML/SVG through rich's
+recording console.
+
+The only module that imports rich. Text from articles is untrusted (propaganda
+outlets are exactly what users ingest): it reaches rich only as ``Text`` (never
+parsed as markup) after ``inert()`` has replaced control characters, escape
+sequences and bidi overrides with visible stand-ins.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+STANCE_MARK = {
+    "asserts": ("+", "green"),
+    "confirms": ("✓", "green"),
+    "denies": ("✗", "red"),
+    "doubts": ("?", "yellow"),
+    "retracts": ("↶", "magenta"),
+}
+
+# C0/C1 controls (but tab and newline), DEL, bidi embeddings/overrides/isolates,
+# zero-width characters and the BOM.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def inert(text: str | None) -> str:
+    """Text safe to show on a terminal: unsafe characters become ``\\uXXXX``.
+
+    >>> inert("ok\\x1b[31m")
+    'ok\\\\u001b[31m'
+    """
+    if not text:
+        return ""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def t(text: str | None, style: str = "") -> Text:
+    return Text(inert(text), style=style)
+
+
+def console(file: TextIO | None = None, width: int | None = None, record: bool = False) -> Console:
+    """A console for stdout; honours NO_COLOR, FORCE_COLOR and COLUMNS (rich does)."""
+    return Console(
+        file=file or sys.stdout,
+        width=width,
+        record=record,
+        no_color=bool(os.environ.get("NO_COLOR")) or None,
+        highlight=False,
+        soft_wrap=False,
+    )
+
+
+def error_console() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def stance_text(stance: str) -> Text:
+    mark, style = STANCE_MARK.get(stance, ("·", ""))
+    return Text(f"{mark} {stance}", style=f"bold {style}")
+
+
+def _source_text(src: dict[str, Any] | None, count: int) -> Text:
+    if not src:
+        return Text("")
+    out = t(src.get("title") or "(untitled)", "italic")
+    if src.get("published"):
+        out.append(f"\n{src['published']}", style="dim")
+    out.append(f"\n{inert(src['path'])}:{src['line']}", style="cyan")
+    if count > 1:
+        out.append(f"\nreported by {count} sources", style="bold")
+    return out
+
+
+def _statement_text(e: dict[str, Any]) -> Text:
+    out = Text()
+    text = inert(e["text"])
+    quote = inert(e.get("quote"))
+    if quote and quote in text:
+        i = text.index(quote)
+        out.append(text[:i])
+        out.append(text[i : i + len(quote)], style="bold")
+        out.append(text[i + len(quote) :])
+    else:
+        out.append(text)
+    if e.get("reversal"):
+        r = e["reversal"]
+        out.append(
+            f"\n↻ turn: was {r['previous_stance']} on {r['previous_date'] or 'an earlier date'}",
+            style="bold magenta",
+        )
+    return out
+
+
+def timeline(
+    summary: dict[str, Any],
+    claim: dict[str, Any],
+    entries: Sequence[dict[str, Any]],
+    coverage: str | None = None,
+) -> Group:
+    """The timeline view: header, then one row per statement grouped by date."""
+    header = Text()
+    header.append(inert(claim["name"]), style="bold")
+    header.append("  ")
+    header.append(inert(claim["description"]))
+    stances = "  ".join(f"{STANCE_MARK[s][0]} {s} {n}" for s, n in summary["stances"].items() if n)
+    sides = "  ".join(
+        f"{inert(side)}: " + ", ".join(f"{n} {s}" for s, n in c.items() if n)
+        for side, c in summary["sides"].items()
+    )
+    header.append(f"\n{summary['statements']} statements  {stances}", style="dim")
+    if summary["first_date"]:
+        header.append(f"\n{summary['first_date']} → {summary['last_date']}", style="dim")
+    if sides:
+        header.append(f"\nby side: {sides}", style="dim")
+    if summary.get("reversals"):
+        header.append(f"\n{summary['reversals']} change(s) of stance", style="dim")
+    if coverage:
+        header.append(f"\ncoverage: {inert(coverage)}", style="dim")
+    table = Table(show_lines=True, expand=True, header_style="bold")
+    table.add_column("date", no_wrap=True, min_width=10)
+    table.add_column("stance", no_wrap=True, min_width=10)
+    table.add_column("speaker", ratio=1, min_width=12)
+    table.add_column("statement", ratio=3, min_width=20)
+    table.add_column("source", ratio=1, min_width=12)
+    previous = object()
+    for e in entries:
+        date = e["date"] or "undated"
+        shown = "" if date == previous else date
+        previous = date
+        speaker = t(e["speaker"], "bold")
+        if e.get("side"):
+            speaker.append(f"\n{inert(e['side'])}", style="dim")
+        table.add_row(
+            Text(shown),
+            stance_text(e["stance"]),
+            speaker,
+            _statement_text(e),
+            _source_text(e["source"], e["count"]),
+        )
+    return Group(header, table)
+
+
+def side_summary(summary: dict[str, Any]) -> Table:
+    table = Table(title="by side", header_style="bold")
+    table.add_column("side")
+    for s in STANCE_MARK:
+        table.add_column(s, justify="right")
+    for side, c in summary["sides"].items():
+        table.add_row(t(side), *(str(c[s]) for s in STANCE_MARK))
+    return table
+
+
+def rows_table(
+    rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str | None = None
+) -> Table:
+    """A generic listing: the given columns of each row, all cells as inert text."""
+    table = Table(title=title, header_style="bold", expand=False)
+    for c in columns:
+        table.add_column(c, overflow="fold")
+    for r in rows:
+        cells = []
+        for c in columns:
+            v = r.get(c)
+            if c == "stance" and isinstance(v, str):
+                cells.append(stance_text(v))
+            elif isinstance(v, list):
+                cells.append(t(", ".join(str(x) for x in v)))
+            else:
+                cells.append(t("" if v is None else str(v)))
+        table.add_row(*cells)
+    return table
+
+
+def article(detail: dict[str, Any]) -> Group:
+    """One article with its original line numbers."""
+    head = t(detail.get("title") or "(untitled)", "bold")
+    meta = [f"id {detail['id']}"]
+    if detail.get("published"):
+        meta.append(f"published {detail['published']} ({detail.get('published_source')})")
+    for s in detail["sources"]:
+        meta.append(f"{inert(s['path'])}:{s['start_line']}-{s['end_line']}")
+    lines = Text()
+    for ln, text in detail["body"]:
+        lines.append(f"{ln:>6}  ", style="dim")
+        lines.append(inert(text))
+        lines.append("\n")
+    return Group(head, Text("\n".join(meta), style="dim"), Text(""), lines)
+
+
+def print_to(renderable: Any, out: TextIO | None = None, width: int | None = None) -> None:
+    console(out, width).print(renderable)
+
+
+def export_html_svg(renderable: Any, fmt: str, width: int = 120, title: str = "claimtrack") -> str:
+    """The renderable as an HTML page or an SVG image (rich's recording console)."""
+    import io
+
+    rec = Console(file=io.StringIO(), record=True, width=width, highlight=False)
+    rec.print(renderable)
+    if fmt == "svg":
+        return rec.export_svg(title=title)
+    return rec.export_html()

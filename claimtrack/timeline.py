@@ -1,0 +1,148 @@
+"""A claim's timeline: its linked statements in order, repeated reports merged into
+one entry (corroboration), and each speaker's change of stance marked (reversal).
+
+Pure functions over the rows ``store.timeline_rows`` returns; the result is plain
+dicts in the documented JSON shape, which every view (table, JSON, CSV, …) renders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from .dedupe import normalise
+from .models import Claim
+
+STANCES = ("asserts", "denies", "doubts", "retracts", "confirms")
+# Stances that count as one side of a reversal: saying it happened vs. not.
+POSITIVE = {"asserts", "confirms"}
+NEGATIVE = {"denies", "doubts", "retracts"}
+SAME_TEXT = 88  # rapidfuzz ratio on normalised text at which two reports are one statement
+
+
+@dataclass
+class Filters:
+    side: str | None = None
+    stance: str | None = None
+    speaker: str | None = None
+    since: str | None = None
+    until: str | None = None
+    min_score: float = 0.0
+
+    def keep(self, entry: dict[str, Any]) -> bool:
+        if self.side and (entry["side"] or "").lower() != self.side.lower():
+            return False
+        if self.stance and entry["stance"] != self.stance:
+            return False
+        if self.speaker and self.speaker.lower() not in entry["speaker"].lower():
+            return False
+        if self.since and (entry["date"] is None or entry["date"] < self.since):
+            return False
+        if self.until and (entry["date"] is None or entry["date"] > self.until):
+            return False
+        return True
+
+
+def _sort_key(row: dict[str, Any]) -> tuple[Any, ...]:
+    src = row["sources"][0] if row["sources"] else {"path": "", "line": 0}
+    return (row["date"] is None, row["date"] or "", src["path"], src["line"], row["seq"])
+
+
+def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if a["speaker"] != b["speaker"] or a["stance"] != b["stance"]:
+        return False
+    if a["quote"] and b["quote"] and normalise(a["quote"]) == normalise(b["quote"]):
+        return True
+    return fuzz.ratio(" ".join(normalise(a["text"])), " ".join(normalise(b["text"]))) >= SAME_TEXT
+
+
+def entry(row: dict[str, Any]) -> dict[str, Any]:
+    sources = row["sources"]
+    return {
+        "id": row["id"],
+        "date": row["date"],
+        "date_precision": row["date_precision"],
+        "speaker": row["speaker"],
+        "side": row["side"],
+        "stance": row["stance"],
+        "cue": row["cue"],
+        "text": row["text"],
+        "quote": row["quote"],
+        "score": row["score"],
+        "how": row.get("how", "auto"),
+        "source": sources[0] if sources else None,
+        "sources": list(sources),
+        "count": len(sources),
+        "reversal": None,
+    }
+
+
+def build(rows: Iterable[dict[str, Any]], filters: Filters | None = None) -> list[dict[str, Any]]:
+    """Timeline entries, ordered by date (undated last), then by source order."""
+    entries: list[dict[str, Any]] = []
+    for row in sorted(rows, key=_sort_key):
+        for e in entries:
+            if _same(e, row):
+                seen = {(s["path"], s["line"]) for s in e["sources"]}
+                e["sources"].extend(s for s in row["sources"] if (s["path"], s["line"]) not in seen)
+                e["count"] = len(e["sources"])
+                e.setdefault("merged", []).append(row["id"])
+                break
+        else:
+            entries.append(entry(row))
+    mark_reversals(entries)
+    if filters:
+        entries = [e for e in entries if filters.keep(e)]
+    return entries
+
+
+def mark_reversals(entries: Sequence[dict[str, Any]]) -> None:
+    """Per speaker, a dated change between asserting and denying/doubting."""
+    last: dict[str, dict[str, Any]] = {}
+    for e in entries:
+        if e["date"] is None:
+            continue
+        prev = last.get(e["speaker"])
+        if prev is not None:
+            flipped = (prev["stance"] in POSITIVE and e["stance"] in NEGATIVE) or (
+                prev["stance"] in NEGATIVE and e["stance"] in POSITIVE
+            )
+            if flipped:
+                e["reversal"] = {
+                    "previous_stance": prev["stance"],
+                    "previous_date": prev["date"],
+                    "previous_id": prev["id"],
+                }
+        last[e["speaker"]] = e
+
+
+def summary(claim: Claim, entries: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Counts per stance and side, first and last date."""
+    by_stance = {s: 0 for s in STANCES}
+    by_side: dict[str, dict[str, int]] = {}
+    for e in entries:
+        by_stance[e["stance"]] += 1
+        side = by_side.setdefault(e["side"] or "unknown", {s: 0 for s in STANCES})
+        side[e["stance"]] += 1
+    dates = sorted(e["date"] for e in entries if e["date"])
+    return {
+        "claim": claim.name,
+        "statements": len(entries),
+        "stances": by_stance,
+        "sides": by_side,
+        "first_date": dates[0] if dates else None,
+        "last_date": dates[-1] if dates else None,
+        "reversals": sum(1 for e in entries if e["reversal"]),
+    }
+
+
+def claim_dict(claim: Claim) -> dict[str, Any]:
+    return {
+        "name": claim.name,
+        "description": claim.description,
+        "keywords": list(claim.keywords),
+        "aliases": list(claim.aliases),
+    }

@@ -1,0 +1,142 @@
+"""Views: the data behind each command's output, and writing it in a chosen format.
+
+Querying (``store``) and building (``timeline``) stay apart from presenting: the
+same dict goes to JSON, JSON Lines, CSV (``export``, no rich) or to the terminal,
+Markdown, HTML and SVG (``render``).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+import sqlite_utils
+
+from . import export, store
+from . import timeline as tl
+from .claims import find_claim
+from .timeline import Filters
+
+__all__ = ["Filters", "statements", "timeline", "write_timeline"]
+
+CSV_COLUMNS = [
+    "id", "date", "date_precision", "speaker", "side", "stance", "cue", "text", "quote",
+    "score", "count", "source_path", "source_line", "source_article_id", "source_title",
+    "source_published", "source_url", "reversal_previous_stance", "reversal_previous_date",
+    "reversal_previous_id",
+]  # fmt: skip
+
+
+def timeline(
+    db: sqlite_utils.Database, query: str, filters: Filters | None = None
+) -> dict[str, Any]:
+    """``{"claim", "summary", "statements"}`` for the claim ``query`` names."""
+    claim = find_claim(db, query)
+    filters = filters or Filters()
+    rows = store.timeline_rows(db, claim.name, filters.min_score)
+    entries = tl.build(rows, filters)
+    return {
+        "claim": tl.claim_dict(claim),
+        "summary": tl.summary(claim, entries),
+        "statements": entries,
+    }
+
+
+def _csv_row(entry: dict[str, Any]) -> dict[str, Any]:
+    row = {k: v for k, v in entry.items() if k not in ("sources", "merged", "how")}
+    row["reversal"] = entry["reversal"] or {
+        "previous_stance": None,
+        "previous_date": None,
+        "previous_id": None,
+    }
+    return row
+
+
+def _markdown(data: dict[str, Any]) -> str:
+    claim, summary = data["claim"], data["summary"]
+
+    def cell(value: Any) -> str:
+        return str(value if value is not None else "").replace("|", "\\|").replace("\n", " ")
+
+    lines = [f"# {cell(claim['name'])}", "", cell(claim["description"]), ""]
+    counts = ", ".join(f"{n} {s}" for s, n in summary["stances"].items() if n)
+    lines.append(
+        f"{summary['statements']} statements ({counts or 'none'}); "
+        f"{summary['first_date'] or '?'} to {summary['last_date'] or '?'}"
+    )
+    lines += [
+        "",
+        "| date | stance | speaker | side | statement | source |",
+        "|---|---|---|---|---|---|",
+    ]
+    for e in data["statements"]:
+        src = e["source"] or {}
+        where = f"{src.get('path', '')}:{src.get('line', '')}"
+        stance = e["stance"] + (" (turn)" if e["reversal"] else "")
+        sources = f" ({e['count']} sources)" if e["count"] > 1 else ""
+        lines.append(
+            f"| {cell(e['date'] or 'undated')} | {stance} | {cell(e['speaker'])} | {cell(e['side'])} "
+            f"| {cell(e['text'])} | {cell(src.get('title'))} {cell(where)}{sources} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def write_timeline(
+    data: dict[str, Any], fmt: str, out: TextIO, width: int | None = None, by: str | None = None
+) -> None:
+    if fmt == "json":
+        export.write_json(
+            {"claim": data["claim"], "summary": data["summary"], "statements": data["statements"]},
+            out,
+        )
+    elif fmt == "jsonl":
+        export.write_jsonl(data["statements"], out)
+    elif fmt == "csv":
+        export.write_csv((_csv_row(e) for e in data["statements"]), out, CSV_COLUMNS)
+    elif fmt == "markdown":
+        out.write(_markdown(data))
+    else:
+        from . import render
+
+        renderable: Any
+        if by == "side":
+            renderable = render.side_summary(data["summary"])
+        else:
+            renderable = render.timeline(data["summary"], data["claim"], data["statements"])
+        if fmt in ("html", "svg"):
+            out.write(render.export_html_svg(renderable, fmt, width or 140, data["claim"]["name"]))
+        else:
+            render.print_to(renderable, out, width)
+
+
+def statements(
+    db: sqlite_utils.Database,
+    speaker: str | None = None,
+    stance: str | None = None,
+    article: str | None = None,
+    limit: int | None = None,
+    explain: bool = False,
+) -> list[dict[str, Any]]:
+    rows = store.statement_rows(db, speaker, stance, article, limit)
+    out = []
+    for r in rows:
+        src = r["sources"][0] if r["sources"] else None
+        item = {
+            "id": r["id"],
+            "date": r["date"],
+            "date_precision": r["date_precision"],
+            "speaker": r["speaker"],
+            "role": r["role"],
+            "side": r["side"],
+            "stance": r["stance"],
+            "cue": r["cue"],
+            "kind": r["kind"],
+            "text": r["text"],
+            "quote": r["quote"],
+            "line": src["line"] if src else r["line"],
+            "source": src,
+        }
+        if explain:
+            item["explain"] = json.loads(r["explain"] or "[]")
+        out.append(item)
+    return out
