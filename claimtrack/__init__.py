@@ -2,13 +2,13 @@
 
 The library API (the CLI is a thin layer over it)::
 
-    from claimtrack import connect, ingest, add_claims, timeline
+    from claimtrack import Claim, add_claims, claim_timeline, connect, ingest
 
     db = connect("news.db")
     ingest(db, ["dumps/"])
     add_claims(db, [Claim("putin-residence-attack", "Ukraine attacked Putin's residence",
                           keywords=["Putin", "residence"])])
-    data = timeline(db, "putin-residence-attack")
+    data = claim_timeline(db, "putin-residence-attack")
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ try:
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0.0.0"
 
-__all__ = ["Claim", "__version__", "add_claims", "connect", "ingest", "timeline"]
+__all__ = ["Claim", "__version__", "add_claims", "claim_timeline", "connect", "ingest"]
 
 
 def __getattr__(name: str) -> Any:
@@ -38,7 +38,7 @@ def __getattr__(name: str) -> Any:
         from .claims import add_claims
 
         return add_claims
-    if name == "timeline":
+    if name == "claim_timeline":
         from .views import timeline
 
         return timeline
