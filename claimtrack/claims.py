@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 
 from . import store
 from .errors import ClaimtrackError, InputError, NotFoundError
-from .ingest import link_claims
+from .link import ClaimMatcher, match_statement, section_before
 from .models import Claim
 
 _NAME = re.compile(r"^[\w][\w.\-]*$")
@@ -155,3 +155,23 @@ def find_claim(db: sqlite_utils.Database, query: str) -> Claim:
     if top >= 80:
         raise NotFoundError(f"{query!r} is ambiguous; closest claims: {closest}")
     raise NotFoundError(f"no claim matches {query!r}; closest claims: {closest}")
+
+
+def link_claims(db: sqlite_utils.Database, claims: Iterable[Claim]) -> int:
+    """(Re)link every stored statement to ``claims``; manual links are kept."""
+    matchers = [ClaimMatcher.build(c) for c in claims]
+    if not matchers:
+        return 0
+    n = 0
+    with store.write_transaction(db):
+        for m in matchers:
+            store.clear_auto_links(db, m.claim.name)
+        phrases = [w for m in matchers for w in m.search_terms()]
+        candidates = store.candidate_articles(db, phrases)
+        links = []
+        for row, body, title in store.statements_with_context(db, candidates):
+            context = section_before(body, row["line"])
+            for match in match_statement(matchers, row["text"], context, title):
+                links.append(store.LinkRow(match.claim, row["id"], match.score, match.reason))
+        n = store.save_auto_links(db, links)
+    return n

@@ -107,12 +107,51 @@ def m0001_initial(db: sqlite_utils.Database) -> None:
 
 
 def run_ddl(db: sqlite_utils.Database, script: str) -> None:
-    """Run DDL statement by statement: ``executescript`` would COMMIT the migration's
-    transaction half way."""
-    lines = [line.split("--", 1)[0] for line in script.splitlines()]
-    for statement in "\n".join(lines).split(";"):
-        if statement.strip():
-            db.execute(statement)
+    """Run DDL statement by statement (``executescript`` would COMMIT the migration's
+    transaction half way); ``sqlite3.complete_statement`` keeps triggers whole."""
+    buffer = ""
+    for line in script.splitlines():
+        buffer += line.split("--", 1)[0] + "\n"
+        if sqlite3.complete_statement(buffer):
+            db.execute(buffer)
+            buffer = ""
+    if buffer.strip():
+        db.execute(buffer)
+
+
+SCHEMA_0002 = """
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+    title, text, content='articles', content_rowid='rowid',
+    tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS articles_fts_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_fts_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text)
+    VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(
+    speaker, text, content='statements', content_rowid='rowid',
+    tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS statements_fts_ai AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts (rowid, speaker, text) VALUES (new.rowid, new.speaker, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS statements_fts_ad AFTER DELETE ON statements BEGIN
+    INSERT INTO statements_fts (statements_fts, rowid, speaker, text)
+    VALUES ('delete', old.rowid, old.speaker, old.text);
+END;
+"""
+
+
+@migrations()
+def m0002_full_text_search(db: sqlite_utils.Database) -> None:
+    """FTS5 over articles and statements, kept in step by triggers (search, and
+    finding candidate articles when a claim is added)."""
+    run_ddl(db, SCHEMA_0002)
+    db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+    db.execute("INSERT INTO statements_fts (statements_fts) VALUES ('rebuild')")
 
 
 def latest_version() -> int:

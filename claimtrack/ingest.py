@@ -9,7 +9,7 @@ show them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -18,7 +18,7 @@ import sqlite_utils
 from . import dedupe, store
 from .extract import extract_statements
 from .link import ClaimMatcher, match_statement, section_before
-from .models import Article, Claim
+from .models import Article
 from .segment import split_articles
 from .sources import Format, InputProblem, expand_paths, read_documents
 
@@ -157,21 +157,3 @@ def ingest(
             on_file(item)
         ingester.ingest_path(item, summary, fmt, fields, on_problem, stdin)
     return summary
-
-
-def link_claims(db: sqlite_utils.Database, claims: Iterable[Claim]) -> int:
-    """(Re)link every stored statement to ``claims``; manual links are kept."""
-    matchers = [ClaimMatcher.build(c) for c in claims]
-    if not matchers:
-        return 0
-    n = 0
-    with store.write_transaction(db):
-        for m in matchers:
-            store.clear_auto_links(db, m.claim.name)
-        links = []
-        for row, body, title in store.statements_with_context(db):
-            context = section_before(body, row["line"])
-            for match in match_statement(matchers, row["text"], context, title):
-                links.append(store.LinkRow(match.claim, row["id"], match.score, match.reason))
-        n = store.save_auto_links(db, links)
-    return n

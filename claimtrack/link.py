@@ -87,6 +87,11 @@ class ClaimMatcher:
             keywords = [{w} for w in desc[:3]]
         return cls(claim, keywords, terms(claim.description), [a for a in claim.aliases if a])
 
+    def search_terms(self) -> list[str]:
+        """Phrases whose presence in an article makes it worth scoring (any one)."""
+        words = list(self.claim.keywords) or [" ".join(sorted(k)) for k in self.keywords]
+        return words + list(self.aliases)
+
     def _keyword_share(self, found: set[str]) -> float:
         if not self.keywords:
             return 0.0

@@ -494,3 +494,47 @@ def counts(db: sqlite_utils.Database) -> dict[str, int]:
         t: db.execute(f"select count(*) from {t}").fetchone()[0]
         for t in ("articles", "sources", "statements", "claims", "links", "corrections")
     }
+
+
+def fts_query(phrases: Iterable[str]) -> str:
+    """An FTS5 query matching any of ``phrases``, each quoted so that user words are
+    never read as FTS syntax."""
+    quoted = []
+    for phrase in phrases:
+        words = [w for w in phrase.replace('"', " ").split() if w]
+        if words:
+            quoted.append('"' + " ".join(words) + '"')
+    return " OR ".join(quoted)
+
+
+def candidate_articles(db: sqlite_utils.Database, phrases: Iterable[str]) -> list[str]:
+    """Ids of articles whose title or text holds any of ``phrases`` (FTS5, stemmed)."""
+    query = fts_query(phrases)
+    if not query:
+        return []
+    return [
+        r[0]
+        for r in db.execute(
+            "select a.id from articles_fts f join articles a on a.rowid = f.rowid "
+            "where articles_fts match ?",
+            [query],
+        ).fetchall()
+    ]
+
+
+def search(db: sqlite_utils.Database, query: str, limit: int = 50) -> list[dict[str, Any]]:
+    """Statements whose text or speaker matches ``query`` (FTS5), best first."""
+    fts = fts_query([query]) if not any(c in query for c in '"*:') else query
+    try:
+        rows = list(
+            db.query(
+                f"select t.*, bm25(statements_fts) as rank from statements_fts f "
+                f"join statements s on s.rowid = f.rowid join ({_STATEMENTS_SQL}) t on t.id = s.id "
+                "where statements_fts match ? order by rank limit ?",
+                [fts, limit],
+            )
+        )
+    except sqlite3.OperationalError as e:
+        raise ClaimtrackError(f"cannot search for {query!r}: {e}") from e
+    attach_sources(db, rows)
+    return rows
