@@ -72,7 +72,7 @@ def test_bad_claim_files_name_the_file(
 
 
 def test_missing_claim_file(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="nope.toml"):
+    with pytest.raises(InputError, match=r"nope\.toml"):
         read_claims(str(tmp_path / "nope.toml"))
 
 
@@ -118,7 +118,7 @@ def test_unknown_claim_lists_the_closest(db) -> None:  # type: ignore[no-untyped
 
 
 def test_ambiguous_claim_is_an_error(db) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(NotFoundError, match="ambiguous|no claim matches"):
+    with pytest.raises(NotFoundError, match=r"ambiguous|no claim matches"):
         find_claim(db, "Ossa port")
 
 
