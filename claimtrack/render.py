@@ -76,7 +76,7 @@ def _source_text(src: dict[str, Any] | None, count: int) -> Text:
         out.append(f"\n{src['published']}", style="dim")
     out.append(f"\n{inert(src['path'])}:{src['line']}", style="cyan")
     if count > 1:
-        out.append(f"\nreported by {count} sources", style="bold")
+        out.append(f"\n{count} sources", style="bold")
     return out
 
 
