@@ -43,6 +43,14 @@ def inert(text: str | None) -> str:
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def shorten(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut at a word boundary with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return (cut or text[: limit - 1]) + "…"
+
+
 def t(text: str | None, style: str = "") -> Text:
     return Text(inert(text), style=style)
 
@@ -71,10 +79,10 @@ def stance_text(stance: str) -> Text:
 def _source_text(src: dict[str, Any] | None, count: int) -> Text:
     if not src:
         return Text("")
-    out = t(src.get("title") or "(untitled)", "italic")
+    out = t(shorten(src.get("title") or "(untitled)", 48), "italic")
     if src.get("published"):
         out.append(f"\n{src['published']}", style="dim")
-    out.append(f"\n{inert(src['path'])}:{src['line']}", style="cyan")
+    out.append(f"\n{inert(os.path.basename(src['path']) or src['path'])}:{src['line']}", style="cyan")
     if count > 1:
         out.append(f"\n{count} sources", style="bold")
     return out
