@@ -31,6 +31,7 @@ import fnmatch
 import html
 import io
 import json
+import json.scanner
 import math
 import os
 import re
@@ -401,12 +402,13 @@ def _read(
             return
         stream = cast(BinaryIO, io.BufferedReader(_Prefixed(head, raw, owned)))
         utf16 = head.startswith(_BOMS_UTF16)
-        if not head.strip() or (len(head) < HEAD_SIZE and not _decode_head(head).strip()):
+        if len(head) < HEAD_SIZE and not _decode_head(head).strip():
             rep.fatal("empty file")
             return
         if not utf16 and b"\x00" in head:
             rep.fatal("binary file, not text")
             return
+        detected = fmt is None
         fmt = fmt if fmt is not None else detect_format(path, head)
         if fmt in (Format.TEXT, Format.MARKDOWN):
             if owned and raw.seekable():
@@ -431,7 +433,7 @@ def _read(
             if fmt is Format.HTML:
                 yield from _read_html(data, name, rep)
             elif fmt is Format.JSON:
-                yield from _read_json(data, name, columns, rep)
+                yield from _read_json(data, name, columns, rep, detected)
             else:
                 yield from _read_feed(data, name, rep)
     finally:
@@ -630,40 +632,49 @@ def _read_feed(data: bytes, name: str, rep: _Reporter) -> Iterator[Document]:
         return
     entries = parsed.get("entries") or []
     reason = parsed.get("bozo_exception") if parsed.get("bozo") else None
-    if not entries:
+    outlet = _clean_inline(parsed.get("feed", {}).get("title"))
+    starts = _entry_lines(data, len(entries))
+    documents: list[Document] = []
+    skipped: list[int | None] = []
+    for index, entry in enumerate(entries):
+        line = starts[index] if starts else None
+        title = _clean_inline(entry.get("title"))
+        text = _entry_text(entry)
+        if not text and not title:
+            skipped.append(line)
+            continue
+        documents.append(
+            Document(
+                path=name,
+                lines=_split_lines(text) if text else [title or ""],
+                start_line=line or 1,
+                title=title,
+                published=_entry_date(entry),
+                url=_clean_inline(entry.get("link")),
+                outlet=outlet,
+                segment=False,
+            )
+        )
+    if not documents:
         if reason is not None:
-            line = _exception_line(reason)
-            rep.fatal(f"broken feed XML: {_exception_text(reason)}", line)
+            rep.fatal(f"broken feed XML: {_exception_text(reason)}", _feed_line(data, reason))
+        elif entries:
+            rep.fatal(f"no usable entries ({len(entries)} without title or text)")
         elif not parsed.get("version"):
             rep.fatal("not an RSS or Atom feed")
         else:
             rep.fatal("feed has no entries")
         return
     if reason is not None:
+        # feedparser's lenient parser recovered entries from XML that is not well-formed.
         rep.warn(
             f"feed XML is not well-formed ({_exception_text(reason)}); "
-            f"read {len(entries)} entries anyway",
-            _exception_line(reason),
+            f"read {len(documents)} entries anyway",
+            _feed_line(data, reason),
         )
-    outlet = _clean_inline(parsed.get("feed", {}).get("title"))
-    starts = _entry_lines(data, len(entries))
-    for index, entry in enumerate(entries):
-        line = starts[index] if starts else 1
-        title = _clean_inline(entry.get("title"))
-        text = _entry_text(entry)
-        if not text and not title:
-            rep.warn("feed entry has no title or text; skipped", line if starts else None)
-            continue
-        yield Document(
-            path=name,
-            lines=_split_lines(text) if text else [title or ""],
-            start_line=line,
-            title=title,
-            published=_entry_date(entry),
-            url=_clean_inline(entry.get("link")),
-            outlet=outlet,
-            segment=False,
-        )
+    for line in skipped:
+        rep.warn("feed entry has no title or text; skipped", line)
+    yield from documents
 
 
 def _entry_text(entry: Mapping[str, Any]) -> str:
@@ -700,12 +711,21 @@ def _entry_lines(data: bytes, count: int) -> list[int] | None:
     return _offsets_to_lines(text, starts)
 
 
-def _exception_line(err: BaseException) -> int | None:
+def _feed_line(data: bytes, err: BaseException) -> int | None:
+    """The line of the original file where the XML parser gave up, when it can be
+    known: feedparser adds an XML declaration line to a document without one, and
+    rewrites DOCTYPEs."""
     get_line = getattr(err, "getLineNumber", None)
     try:
-        return int(get_line()) if callable(get_line) else None
+        line = int(get_line()) if callable(get_line) else None
     except (TypeError, ValueError):
         return None
+    head = _decode_head(data[:HEAD_SIZE])
+    if line is None or "<!doctype" in head.lower():
+        return None
+    if not head.startswith("<?xml"):
+        line -= 1
+    return line if line >= 1 else None
 
 
 def _exception_text(err: BaseException) -> str:
@@ -903,9 +923,9 @@ def _record_document(
     )
 
 
-def _json_error(err: json.JSONDecodeError) -> str:
+def _json_error(err: json.JSONDecodeError, hint: bool = False) -> str:
     message = f"invalid JSON: {err.msg} (column {err.colno})"
-    if err.msg == "Extra data":
+    if hint and err.msg == "Extra data":
         message += "; one object per line is JSON Lines, read with the jsonl format"
     return message
 
@@ -923,7 +943,7 @@ def _read_jsonl(
             try:
                 record = json.loads(line, parse_int=_parse_int)
             except json.JSONDecodeError as err:
-                rep.warn(_json_error(err).replace("; one object", "; one value"), number)
+                rep.warn(_json_error(err), number)
                 continue
             except RecursionError:
                 rep.warn("JSON nested too deeply; skipped", number)
@@ -950,13 +970,18 @@ def _no_records(seen: int, yielded: int, rep: _Reporter) -> None:
 
 
 def _read_json(
-    data: bytes, name: str, columns: Mapping[str, str], rep: _Reporter
+    data: bytes, name: str, columns: Mapping[str, str], rep: _Reporter, detected: bool
 ) -> Iterator[Document]:
     text = _decode(data, rep)
     try:
         value = json.loads(text, parse_int=_parse_int)
     except json.JSONDecodeError as err:
-        rep.fatal(_json_error(err), err.lineno)
+        if detected and err.msg == "Extra data" and err.colno == 1:
+            # One complete value per line: JSON Lines that sniffing could not tell
+            # apart (a bad line, or lines longer than the sniffed head).
+            yield from _read_jsonl(iter(re.split(r"\r\n|\r|\n", text)), name, columns, rep)
+        else:
+            rep.fatal(_json_error(err, hint=not detected), err.lineno)
         return
     except RecursionError:
         rep.fatal("JSON nested too deeply")
@@ -1002,7 +1027,7 @@ def _element_offsets(text: str, key: str | None) -> list[int] | None:
     """Character offsets of the elements of the top-level array, or of the array
     under ``key`` in the top-level object. ``text`` is already known to be valid
     JSON; anything unexpected gives None (no line numbers) rather than an error."""
-    scan = json.JSONDecoder(parse_int=_parse_int).scan_once
+    scan = json.scanner.make_scanner(cast(Any, json.JSONDecoder(parse_int=_parse_int)))
 
     def skip(i: int) -> int:
         match = _WS.match(text, i)
