@@ -511,6 +511,104 @@ def db_info(fmt: FormatOpt = Fmt.table, db: DbOpt = None) -> None:
         emit([row], fmt, list(row))
 
 
+@app.command()
+@handle_errors
+def search(
+    query: Annotated[
+        str,
+        typer.Argument(help="Words to find (FTS5; quote phrases, use OR/NOT as in SQLite FTS5)."),
+    ],
+    fmt: FormatOpt = Fmt.table,
+    limit: Annotated[int, typer.Option(help="At most this many results.")] = 50,
+    db: DbOpt = None,
+) -> None:
+    """Full-text search over statements (text and speaker), best match first."""
+    from . import views
+
+    rows = views.search(open_db(db), query, limit)
+    emit(rows, fmt, ["id", "date", "speaker", "stance", "text", "line"], f"search: {query}")
+
+
+class ExportFmt(str, enum.Enum):
+    claimreview = "claimreview"
+    json = "json"
+
+
+@app.command()
+@handle_errors
+def export(
+    claim: Annotated[str, typer.Argument(help="Claim name (or words of its description).")],
+    fmt: Annotated[
+        ExportFmt,
+        typer.Option("--format", "-f", help="claimreview: schema.org ClaimReview JSON-LD."),
+    ] = ExportFmt.claimreview,
+    author: Annotated[
+        str, typer.Option(help="ClaimReview author (your organisation).")
+    ] = "claimtrack",
+    url: Annotated[
+        str | None, typer.Option(help="ClaimReview url (where the review is published).")
+    ] = None,
+    min_score: Annotated[
+        float, typer.Option("--min-score", help="Only links scored at least this.")
+    ] = 0.0,
+    db: DbOpt = None,
+) -> None:
+    """Export a claim's timeline for publishing (schema.org ClaimReview JSON-LD)."""
+    from . import export as exp
+    from . import views
+
+    data = views.timeline(open_db(db), claim, views.Filters(min_score=min_score))
+    exp.write_json(
+        views.claimreview(data, author, url) if fmt is ExportFmt.claimreview else data, out()
+    )
+
+
+@app.command("export-db")
+@handle_errors
+def export_db(
+    manual_only: Annotated[
+        bool, typer.Option("--manual-only", help="Leave automatic links out.")
+    ] = False,
+    db: DbOpt = None,
+) -> None:
+    """Back up claims, links and corrections as JSON Lines on stdout."""
+    from . import export as exp
+    from .backup import export_records
+
+    exp.write_jsonl(export_records(open_db(db), auto_links=not manual_only), out())
+
+
+@app.command("import-db")
+@handle_errors
+def import_db(
+    file: Annotated[str, typer.Argument(help="A file written by export-db, or - for stdin.")],
+    db: DbOpt = None,
+) -> None:
+    """Restore claims, links and corrections from an export-db backup (all or nothing)."""
+    from .backup import import_records
+    from .errors import InputError
+
+    if file == "-":
+        result = import_records(open_db(db), sys.stdin, "-")
+    else:
+        try:
+            with open(file, encoding="utf-8") as f:
+                result = import_records(open_db(db), f, file)
+        except OSError as e:
+            raise InputError(file, e.strerror or str(e)) from e
+        except UnicodeDecodeError as e:
+            raise InputError(file, "not UTF-8 text") from e
+    print(
+        f"{result.claims} claim(s), {result.links} link(s), {result.corrections} correction(s) restored"
+        + (
+            f"; {result.missing_statements} link(s) to statements not in this database skipped"
+            if result.missing_statements
+            else ""
+        ),
+        file=sys.stderr,
+    )
+
+
 def _quiet_stdout() -> None:
     """After the reader of stdout went away (``| head``): point stdout at devnull so
     that the flush at exit does not fail too."""

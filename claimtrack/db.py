@@ -154,6 +154,36 @@ def m0002_full_text_search(db: sqlite_utils.Database) -> None:
     db.execute("INSERT INTO statements_fts (statements_fts) VALUES ('rebuild')")
 
 
+SCHEMA_0003 = """
+-- For users of sqlite3 and Datasette: one row per linked statement, as `show` lists them.
+CREATE VIEW IF NOT EXISTS timeline AS
+SELECT l.claim, s.date, s.date_precision,
+       coalesce(m.value, s.speaker) AS speaker,
+       coalesce(sd.value, sd2.value, s.side) AS side,
+       s.stance, s.cue, s.text, s.quote, l.score, l.how, l.reason,
+       a.title, a.published, src.path, s.line AS line,
+       s.id AS statement_id, a.id AS article_id
+FROM links l
+JOIN statements s ON s.id = l.statement_id
+JOIN articles a ON a.id = s.article_id
+JOIN (SELECT article_id, min(rowid) AS first FROM sources GROUP BY article_id) f ON f.article_id = a.id
+JOIN sources src ON src.rowid = f.first
+LEFT JOIN corrections m ON m.kind = 'merge' AND m.subject = s.speaker
+LEFT JOIN corrections sd ON sd.kind = 'side' AND sd.subject = m.value
+LEFT JOIN corrections sd2 ON sd2.kind = 'side' AND sd2.subject = s.speaker
+WHERE l.how != 'rejected'
+ORDER BY l.claim, s.date IS NULL, s.date, src.path, line;
+CREATE VIEW IF NOT EXISTS claim_stances AS
+SELECT claim, stance, count(*) AS statements FROM timeline GROUP BY claim, stance;
+"""
+
+
+@migrations()
+def m0003_sql_views(db: sqlite_utils.Database) -> None:
+    """Views for querying the database directly: ``timeline``, ``claim_stances``."""
+    run_ddl(db, SCHEMA_0003)
+
+
 def latest_version() -> int:
     return len(_known())
 

@@ -109,6 +109,32 @@ def write_timeline(
             render.print_to(renderable, out, width)
 
 
+def search(db: sqlite_utils.Database, query: str, limit: int = 50) -> list[dict[str, Any]]:
+    return [_statement_item(r) for r in store.search(db, query, limit)]
+
+
+def _statement_item(r: dict[str, Any], explain: bool = False) -> dict[str, Any]:
+    src = r["sources"][0] if r["sources"] else None
+    item = {
+        "id": r["id"],
+        "date": r["date"],
+        "date_precision": r["date_precision"],
+        "speaker": r["speaker"],
+        "role": r["role"],
+        "side": r["side"],
+        "stance": r["stance"],
+        "cue": r["cue"],
+        "kind": r["kind"],
+        "text": r["text"],
+        "quote": r["quote"],
+        "line": src["line"] if src else r["line"],
+        "source": src,
+    }
+    if explain:
+        item["explain"] = json.loads(r["explain"] or "[]")
+    return item
+
+
 def statements(
     db: sqlite_utils.Database,
     speaker: str | None = None,
@@ -118,25 +144,67 @@ def statements(
     explain: bool = False,
 ) -> list[dict[str, Any]]:
     rows = store.statement_rows(db, speaker, stance, article, limit)
-    out = []
-    for r in rows:
-        src = r["sources"][0] if r["sources"] else None
-        item = {
-            "id": r["id"],
-            "date": r["date"],
-            "date_precision": r["date_precision"],
-            "speaker": r["speaker"],
-            "role": r["role"],
-            "side": r["side"],
-            "stance": r["stance"],
-            "cue": r["cue"],
-            "kind": r["kind"],
-            "text": r["text"],
-            "quote": r["quote"],
-            "line": src["line"] if src else r["line"],
-            "source": src,
+    return [_statement_item(r, explain) for r in rows]
+
+
+def claimreview(
+    data: dict[str, Any], author: str = "claimtrack", url: str | None = None
+) -> dict[str, Any]:
+    """The timeline as schema.org ClaimReview JSON-LD.
+
+    claimtrack does not rule on truth: the rating names the balance of statements
+    ("asserted by Russia; denied by Ukraine; doubted by United States") and leaves
+    ``ratingValue`` out. Each statement becomes an ``appearance`` of the claim.
+    """
+    claim, summary = data["claim"], data["summary"]
+    entries = data["statements"]
+    verbs = {"asserts": "asserted", "confirms": "confirmed", "denies": "denied",
+             "doubts": "doubted", "retracts": "retracted"}  # fmt: skip
+    parts = []
+    for stance, verb in verbs.items():
+        sides = sorted({e["side"] or e["speaker"] for e in entries if e["stance"] == stance})
+        if sides:
+            parts.append(f"{verb} by {', '.join(sides)}")
+    contested = summary["stances"]["asserts"] + summary["stances"]["confirms"] > 0 and (
+        summary["stances"]["denies"] + summary["stances"]["doubts"] + summary["stances"]["retracts"]
+        > 0
+    )
+    first = entries[0] if entries else None
+    appearances = [
+        {
+            "@type": "CreativeWork",
+            "headline": (e["source"] or {}).get("title"),
+            "datePublished": e["date"],
+            "url": (e["source"] or {}).get("url"),
+            "author": {
+                "@type": "Person" if " " in e["speaker"] else "Organization",
+                "name": e["speaker"],
+            },
+            "text": e["text"],
+            "about": e["stance"],
         }
-        if explain:
-            item["explain"] = json.loads(r["explain"] or "[]")
-        out.append(item)
-    return out
+        for e in entries
+    ]
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": url or f"urn:claimtrack:claim:{claim['name']}",
+        "claimReviewed": claim["description"],
+        "datePublished": summary["last_date"],
+        "author": {"@type": "Organization", "name": author},
+        "reviewRating": {
+            "@type": "Rating",
+            "alternateName": ("Contested: " if contested else "")
+            + ("; ".join(parts) or "no statements"),
+            "ratingExplanation": f"{summary['statements']} attributed statements tracked by claimtrack",
+        },
+        "itemReviewed": {
+            "@type": "Claim",
+            "name": claim["name"],
+            "author": first
+            and {"@type": "Organization", "name": first["side"] or first["speaker"]},
+            "datePublished": summary["first_date"],
+            "firstAppearance": appearances[0] if appearances else None,
+            "appearance": appearances,
+        },
+    }
