@@ -82,7 +82,9 @@ def _source_text(src: dict[str, Any] | None, count: int) -> Text:
     out = t(shorten(src.get("title") or "(untitled)", 48), "italic")
     if src.get("published"):
         out.append(f"\n{src['published']}", style="dim")
-    out.append(f"\n{inert(os.path.basename(src['path']) or src['path'])}:{src['line']}", style="cyan")
+    out.append(
+        f"\n{inert(os.path.basename(src['path']) or src['path'])}:{src['line']}", style="cyan"
+    )
     if count > 1:
         out.append(f"\n{count} sources", style="bold")
     return out
