@@ -167,10 +167,20 @@ def ingest(
         str | None, typer.Option("--glob", help="In directories, only files matching this pattern.")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Extract in this many worker processes.")
+    ] = 1,
+    statements: Annotated[
+        bool,
+        typer.Option(
+            "--statements", help="PATHS are 'claimtrack extract' output: load them as they are."
+        ),
+    ] = False,
 ) -> None:
     """Read articles into the database: split dumps, drop boilerplate and duplicates,
     extract statements and link them to the registered claims."""
     from .ingest import ingest as run
+    from .ingest import ingest_extracted
 
     fields: dict[str, str] = {}
     for item in field or []:
@@ -193,16 +203,20 @@ def ingest(
         if show_progress:
             print(f"reading {path}", file=sys.stderr)
 
-    summary = run(
-        database,
-        paths,
-        fmt=fmt.value if fmt else None,
-        fields=fields or None,
-        glob=glob,
-        on_problem=problem,
-        on_file=on_file,
-        stdin=sys.stdin.buffer if "-" in paths else None,
-    )
+    if statements:
+        summary = ingest_extracted(database, paths, sys.stdin)
+    else:
+        summary = run(
+            database,
+            paths,
+            fmt=fmt.value if fmt else None,
+            fields=fields or None,
+            glob=glob,
+            on_problem=problem,
+            on_file=on_file,
+            stdin=sys.stdin.buffer if "-" in paths else None,
+            jobs=jobs,
+        )
     if not quiet:
         s = summary
         print(
@@ -212,6 +226,37 @@ def ingest(
             file=sys.stderr,
         )
     if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handle_errors
+def extract(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Input files (default: - for stdin).")
+    ] = None,
+    fmt: Annotated[
+        InFmt | None,
+        typer.Option("--format", "-f", help="Input format (default: detect; stdin: jsonl)."),
+    ] = None,
+) -> None:
+    """A pure filter for scale-out: articles in (JSON Lines on stdin by default),
+    articles and their statements out as JSON Lines. No database."""
+    from . import export as exp
+    from .ingest import extract_file
+
+    failed = False
+    for path in paths or ["-"]:
+        chosen = fmt.value if fmt else ("jsonl" if path == "-" else None)
+
+        def problem(p: Any) -> None:
+            nonlocal failed
+            failed = True
+            where = f"{p.path}:{p.line}" if p.line else p.path
+            print(f"{'Error' if p.fatal else 'Warning'}: {where}: {p.message}", file=sys.stderr)
+
+        exp.write_jsonl(extract_file(path, chosen, problem, sys.stdin.buffer), out())
+    if failed:
         raise typer.Exit(1)
 
 

@@ -9,16 +9,18 @@ show them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import IO, Any, BinaryIO
 
 import sqlite_utils
 
 from . import dedupe, store
+from .errors import InputError
 from .extract import extract_statements
 from .link import ClaimMatcher, match_statement, section_before
-from .models import Article
+from .models import Article, Statement
 from .segment import split_articles
 from .sources import Format, InputProblem, expand_paths, read_documents
 
@@ -41,6 +43,19 @@ def read_articles(
         yield from split_articles(doc)
 
 
+def extract_file(
+    path: str,
+    fmt: Format | str | None = None,
+    on_problem: ProblemHandler | None = None,
+    stdin: BinaryIO | None = None,
+) -> Iterator[dict[str, object]]:
+    """``claimtrack extract`` records for one input: no database involved."""
+    from .records import records
+
+    arts = read_articles(path, fmt, None, on_problem, stdin)
+    return records((a, extract_statements(a)) for a in arts)
+
+
 @dataclass
 class IngestSummary:
     files: int = 0
@@ -50,6 +65,12 @@ class IngestSummary:
     statements: int = 0
     links: int = 0
     problems: list[InputProblem] = field(default_factory=list)
+
+    def add(self, other: IngestSummary, problems: Sequence[InputProblem] = ()) -> None:
+        self.files += 1
+        self.problems.extend(problems)
+        for name in ("articles", "new", "duplicates", "statements", "links"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
 
     @property
     def failed(self) -> bool:
@@ -71,16 +92,65 @@ def _near(a_sketch: Sequence[int]) -> Callable[[list[int]], bool]:
     return lambda other: dedupe.similarity(list(a_sketch), other) >= dedupe.NEAR_JACCARD
 
 
+def _extract_batch(articles: list[Article]) -> list[list[Statement]]:
+    """Worker-process job: statements of a batch of articles."""
+    return [extract_statements(a) for a in articles]
+
+
+def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 class Ingester:
     """Writes articles into one database. Build once per run: it prepares the
-    registered claims for linking."""
+    registered claims for linking. With ``jobs > 1`` extraction runs in worker
+    processes while this process stays the single writer; results are identical to
+    ``jobs=1`` because batches come back in order."""
 
-    def __init__(self, db: sqlite_utils.Database):
+    BATCH = 32
+
+    def __init__(self, db: sqlite_utils.Database, jobs: int = 1):
         self.db = db
         self.matchers = [ClaimMatcher.build(c) for c in store.claims(db)]
+        self.jobs = max(1, jobs)
+        self._pool: Any = None
 
-    def add_article(self, article: Article, summary: IngestSummary) -> None:
-        """Store one article (or record it as another source of a stored one)."""
+    def __enter__(self) -> Ingester:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def _with_statements(
+        self, articles: Iterable[Article]
+    ) -> Iterator[tuple[Article, list[Statement]]]:
+        if self.jobs == 1:
+            for a in articles:
+                yield a, extract_statements(a)
+            return
+        if self._pool is None:
+            import multiprocessing
+
+            self._pool = multiprocessing.get_context("spawn").Pool(self.jobs)
+        batches = _batched(articles, self.BATCH)
+        for batch, results in map_in_order(batches, self._pool):
+            yield from zip(batch, results, strict=True)
+
+    def add_article(
+        self, article: Article, summary: IngestSummary, statements: list[Statement] | None = None
+    ) -> str:
+        """Store one article (or record it as another source of a stored one), with
+        its statements (extracted here unless given) and their links. Returns its id."""
         summary.articles += 1
         text = article.text
         art_id = dedupe.article_id(text if text.strip() else (article.title or ""))
@@ -88,15 +158,14 @@ class Ingester:
         found = store.find_article(self.db, art_id, sketch, dedupe.MIN_SHARED, _near(sketch))
         if found is not None:
             existing_id, kind = found
-            if store.add_source(self.db, existing_id, article, kind):
-                summary.duplicates += 1
-            else:
-                summary.duplicates += 1  # the very same source again
-            return
+            store.add_source(self.db, existing_id, article, kind)
+            summary.duplicates += 1
+            return existing_id
         store.insert_article(self.db, art_id, article, sketch)
         store.add_source(self.db, art_id, article, None)
         summary.new += 1
-        statements = extract_statements(article)
+        if statements is None:
+            statements = extract_statements(article)
         ids = store.insert_statements(self.db, art_id, statements)
         summary.statements += len(ids)
         if self.matchers and statements:
@@ -106,6 +175,7 @@ class Ingester:
                 for m in match_statement(self.matchers, st.text, context, article.title):
                     links.append(store.LinkRow(m.claim, sid, m.score, m.reason))
             summary.links += store.save_auto_links(self.db, links)
+        return art_id
 
     def ingest_path(
         self,
@@ -126,12 +196,37 @@ class Ingester:
 
         partial = IngestSummary()
         with store.write_transaction(self.db):
-            for article in read_articles(path, fmt, fields, collect, stdin):
-                self.add_article(article, partial)
-        summary.files += 1
-        summary.problems.extend(problems)
-        for name in ("articles", "new", "duplicates", "statements", "links"):
-            setattr(summary, name, getattr(summary, name) + getattr(partial, name))
+            articles = read_articles(path, fmt, fields, collect, stdin)
+            for article, statements in self._with_statements(articles):
+                self.add_article(article, partial, statements)
+        summary.add(partial, problems)
+
+    def ingest_records(self, path: str, lines: Iterable[str], summary: IngestSummary) -> None:
+        """Load the output of ``claimtrack extract`` (articles with their statements)."""
+        from .records import read_extracted
+
+        partial = IngestSummary()
+        with store.write_transaction(self.db):
+            for article, statements in read_extracted(path, lines):
+                self.add_article(article, partial, statements)
+        summary.add(partial, [])
+
+
+def map_in_order(
+    batches: Iterator[list[Article]], pool: Any
+) -> Iterator[tuple[list[Article], list[list[Statement]]]]:
+    """Map batches over the pool in order, keeping only a few in flight."""
+    import collections
+
+    in_flight: collections.deque[tuple[list[Article], Any]] = collections.deque()
+    for batch in batches:
+        in_flight.append((batch, pool.apply_async(_extract_batch, (batch,))))
+        if len(in_flight) > 4 * pool._processes:  # bounded: memory stays flat
+            done, result = in_flight.popleft()
+            yield done, result.get()
+    while in_flight:
+        done, result = in_flight.popleft()
+        yield done, result.get()
 
 
 def ingest(
@@ -143,17 +238,36 @@ def ingest(
     on_problem: ProblemHandler | None = None,
     on_file: Callable[[str], None] | None = None,
     stdin: BinaryIO | None = None,
+    jobs: int = 1,
 ) -> IngestSummary:
     """Ingest files, directories (recursively) and ``-`` (stdin) into ``db``."""
     summary = IngestSummary()
-    ingester = Ingester(db)
-    for item in expand_paths(paths, glob):
-        if isinstance(item, InputProblem):
-            summary.problems.append(item)
-            if on_problem:
-                on_problem(item)
-            continue
-        if on_file:
-            on_file(item)
-        ingester.ingest_path(item, summary, fmt, fields, on_problem, stdin)
+    with Ingester(db, jobs) as ingester:
+        for item in expand_paths(paths, glob):
+            if isinstance(item, InputProblem):
+                summary.problems.append(item)
+                if on_problem:
+                    on_problem(item)
+                continue
+            if on_file:
+                on_file(item)
+            ingester.ingest_path(item, summary, fmt, fields, on_problem, stdin)
+    return summary
+
+
+def ingest_extracted(
+    db: sqlite_utils.Database, paths: Sequence[str], stdin: IO[str] | None = None
+) -> IngestSummary:
+    """Load files written by ``claimtrack extract`` (``-`` for stdin)."""
+    summary = IngestSummary()
+    with Ingester(db) as ingester:
+        for path in paths:
+            if path == "-":
+                ingester.ingest_records("-", stdin or sys.stdin, summary)
+                continue
+            try:
+                with open(path, encoding="utf-8") as f:
+                    ingester.ingest_records(path, f, summary)
+            except OSError as e:
+                raise InputError(path, e.strerror or str(e)) from e
     return summary
