@@ -187,6 +187,11 @@ def _walk(top: str, glob: str | None) -> Iterator[str | InputProblem]:
 
     def on_error(err: OSError) -> None:
         problems.append(_problem(err.filename or top, _os_message(err)))
+        if err.filename in (None, top):
+            nonlocal top_failed
+            top_failed = True
+
+    top_failed = False
 
     for root, dirs, files in os.walk(top, onerror=on_error):
         yield from problems
@@ -204,7 +209,7 @@ def _walk(top: str, glob: str | None) -> Iterator[str | InputProblem]:
             readable += 1
             yield path
     yield from problems
-    if readable == 0:
+    if readable == 0 and not top_failed:
         wanted = glob if glob is not None else "files with a known extension"
         yield _problem(top, f"no readable {wanted} in this directory")
 
@@ -530,10 +535,10 @@ def _read_html(data: bytes, name: str, rep: _Reporter) -> Iterator[Document]:
     try:
         import trafilatura
     except ImportError as err:
-        raise ClaimtrackError(
-            f"reading HTML needs trafilatura, which failed to import ({err}); "
-            "reinstall claimtrack's dependencies"
-        ) from err
+        # An installation problem, but reported per file so that the other formats
+        # are still read. (trafilatura 2 needs lxml_html_clean with lxml >= 5.2.)
+        rep.fatal(f"cannot read HTML: trafilatura failed to import ({err})")
+        return
     try:
         result = trafilatura.bare_extraction(
             text,
@@ -861,8 +866,8 @@ def _parse_published(value: Any) -> str | None:
         return None
     if text.isdigit() and len(text) >= 9:
         return _from_timestamp(int(text[:15]))
-    found = as_date(text)
-    if found is not None and len(text) >= 10:
+    found = as_date(text)  # ISO, the day as written whatever the time zone
+    if found is not None:
         return found.isoformat()
     try:
         return email.utils.parsedate_to_datetime(text).date().isoformat()
@@ -972,11 +977,13 @@ def _no_records(seen: int, yielded: int, rep: _Reporter) -> None:
 def _read_json(
     data: bytes, name: str, columns: Mapping[str, str], rep: _Reporter, detected: bool
 ) -> Iterator[Document]:
+    fields = _Fields(columns)
     text = _decode(data, rep)
     try:
         value = json.loads(text, parse_int=_parse_int)
     except json.JSONDecodeError as err:
-        if detected and err.msg == "Extra data" and err.colno == 1:
+        line_start = text.rfind("\n", 0, err.pos) + 1
+        if detected and err.msg == "Extra data" and not text[line_start : err.pos].strip():
             # One complete value per line: JSON Lines that sniffing could not tell
             # apart (a bad line, or lines longer than the sniffed head).
             yield from _read_jsonl(iter(re.split(r"\r\n|\r|\n", text)), name, columns, rep)
@@ -991,10 +998,13 @@ def _read_json(
     if isinstance(value, list):
         records = value
     elif isinstance(value, dict):
-        wrapper = next(
-            (k for k in value if k.lower() in WRAPPER_KEYS and isinstance(value[k], list)),
-            None,
-        )
+        is_record = fields.candidates(value, "text") or fields.candidates(value, "title")
+        wrapper = None
+        if not is_record:  # a record may well have a "data" or "items" list of its own
+            wrapper = next(
+                (k for k in value if k.lower() in WRAPPER_KEYS and isinstance(value[k], list)),
+                None,
+            )
         records = value[wrapper] if wrapper is not None else [value]
     else:
         rep.fatal(f"JSON holds {_kind(value)}, not articles (an object or a list of objects)")
@@ -1006,7 +1016,6 @@ def _read_json(
         )
     else:
         starts = [_offsets_to_lines(text, [len(text) - len(text.lstrip())])[0]]
-    fields = _Fields(columns)
     yielded = 0
     for index, record in enumerate(records):
         line = starts[index] if starts else None

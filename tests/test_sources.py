@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from claimtrack import sources
 from claimtrack.errors import ClaimtrackError, InputError
 from claimtrack.models import Document
 from claimtrack.sources import (
@@ -286,6 +287,21 @@ def test_json_single_object(tmp_path):
     assert docs[0].start_line == 3
 
 
+def test_record_with_its_own_data_list_is_not_a_wrapper(tmp_path):
+    record = {"title": "Budget row", "text": "The figures were disputed.", "data": [1, 2, 3]}
+    docs, problems = read(write(tmp_path, "one.json", json.dumps(record)))
+    assert problems == []
+    assert [(d.title, d.lines) for d in docs] == [("Budget row", ["The figures were disputed."])]
+
+
+def test_json_lines_with_long_lines_or_a_bad_first_guess_still_read(tmp_path):
+    long_text = "word " * 3000  # the first record alone is longer than the sniffed head
+    content = json.dumps({"title": "Long", "text": long_text}) + "\n" + '  {"title": "Short"}\n'
+    docs, problems = read(write(tmp_path, "export.json", content))
+    assert problems == []
+    assert [(d.title, d.start_line) for d in docs] == [("Long", 1), ("Short", 2)]
+
+
 def test_json_lines_in_a_dot_json_file_are_detected(tmp_path):
     path = write(tmp_path, "export.json", '{"title": "A"}\n{"title": "B"}\n')
     docs, problems = read(path)
@@ -303,6 +319,7 @@ def test_json_lines_in_a_dot_json_file_are_detected(tmp_path):
         ("March 14, 2026", "2026-03-14"),
         ("14 March 2026", "2026-03-14"),
         ("2026/03/14", "2026-03-14"),
+        ("20260314", "2026-03-14"),
         (1773477000, "2026-03-14"),  # Unix seconds
         (1773477000000, "2026-03-14"),  # Unix milliseconds
         ("1773477000", "2026-03-14"),
@@ -565,9 +582,6 @@ def test_feed_with_no_entries(tmp_path):
     assert docs == [] and messages(problems) == ["feed has no entries"]
 
 
-@pytest.mark.skipif(
-    hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can read a chmod 000 file"
-)
 def test_unreadable_file(tmp_path):
     path = write(tmp_path, "secret.txt", "hidden\n")
     path.chmod(0)
@@ -583,6 +597,24 @@ def test_unreadable_file(tmp_path):
         ]
     finally:
         path.chmod(0o644)
+
+
+def test_permission_denied_even_as_root(tmp_path, monkeypatch):
+    """The same messages as above, with the refusal simulated so root runs it too."""
+    path = write(tmp_path, "secret.txt", "hidden\n")
+
+    def refuse(file, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", file)
+
+    monkeypatch.setattr(sources, "open", refuse, raising=False)
+    monkeypatch.setattr(sources.os, "access", lambda *args, **kwargs: False)
+    docs, problems = read(path)
+    assert docs == []
+    assert [str(p) for p in problems] == [f"{path}: permission denied"]
+    assert [str(p) for p in expand_paths([str(tmp_path)])] == [
+        f"{path}: permission denied",
+        f"{tmp_path}: no readable files with a known extension in this directory",
+    ]
 
 
 def test_missing_path(tmp_path):
