@@ -558,6 +558,46 @@ def db_info(fmt: FormatOpt = Fmt.table, db: DbOpt = None) -> None:
 
 @app.command()
 @handle_errors
+def discover(
+    fmt: FormatOpt = Fmt.table,
+    limit: Annotated[int, typer.Option(help="At most this many proposals.")] = 10,
+    add: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--add",
+            help="Register the proposal with this suggested name (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    db: DbOpt = None,
+) -> None:
+    """Propose contested claims not yet registered: statements about the same
+    proposition with opposing stances, best first."""
+    from .claims import add_claims
+    from .discover import propose
+    from .models import Claim
+
+    database = open_db(db)
+    proposals = propose(database, limit=max(limit, 50) if add else limit)
+    if add:
+        chosen = {p.name: p for p in proposals}
+        missing = [name for name in add if name not in chosen]
+        if missing:
+            fail(
+                f"no proposal named {', '.join(missing)}; run 'claimtrack discover' to see the names"
+            )
+        picked = [chosen[name] for name in add]
+        changed, links = add_claims(
+            database, [Claim(p.name, p.description, p.keywords) for p in picked]
+        )
+        print(f"{changed} claim(s) registered, {links} link(s)", file=sys.stderr)
+        return
+    rows = [p.as_dict() for p in proposals]
+    emit(rows, fmt, ["name", "score", "keywords", "stances", "description"], "proposed claims")
+
+
+@app.command()
+@handle_errors
 def search(
     query: Annotated[
         str,
