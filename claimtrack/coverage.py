@@ -57,6 +57,7 @@ _GROUPS = {
     "attribution": "observes",
     "hedge": "observes",
     "question": "observes",
+    "prospect": "observes",
     "confirm": "asserts",
 }
 
@@ -81,7 +82,10 @@ class Cues:
     patterns: dict[str, re.Pattern[str]]
     negation: re.Pattern[str]
     idioms: re.Pattern[str]
-    colon_labels: frozenset[str]
+    speakers: re.Pattern[str]
+    labels: re.Pattern[str]
+    subordinators: frozenset[str]
+    noncommittal: re.Pattern[str]
     weights: dict[str, float]
     linking: dict[str, float]
     lists: dict[str, list[str]]
@@ -108,7 +112,10 @@ def cues() -> Cues:
         patterns={group: _phrase_pattern(lists[group]) for group in _GROUPS},
         negation=_phrase_pattern(lists["negation"]),
         idioms=_phrase_pattern(lists["negation_idioms"]),
-        colon_labels=frozenset(lists["colon_labels"]),
+        speakers=_phrase_pattern(lists["speakers"]),
+        labels=_phrase_pattern(lists["labels"]),
+        subordinators=frozenset(lists["subordinators"]),
+        noncommittal=_phrase_pattern(lists["noncommittal"]),
         weights={k: float(v) for k, v in data["weights"].items()},
         linking={k: float(v) for k, v in data["linking"].items()},
         lists=lists,
@@ -124,30 +131,63 @@ def _found(pattern: re.Pattern[str], text: str) -> list[str]:
     return list(dict.fromkeys(m.group(0) for m in pattern.finditer(text)))
 
 
-def _negations(text: str, c: Cues) -> list[str]:
-    """Negators in ``text`` outside the idioms that negate nothing ("not only")."""
+def _negations(text: str, claim_terms: set[str], c: Cues) -> list[str]:
+    """Negators in ``text`` that negate something of the claim, outside the idioms
+    that negate nothing ("not only"): one of the claim's content words stands within
+    ``negation_window`` words after the negator ("X was *not* detained"), or before
+    it in the same clause ("the condom is *not* happening", but not "a nun *who* had
+    *no* idea")."""
     masked = c.idioms.sub(" ", text)
-    return [m.group(0) for m in c.negation.finditer(masked)]
+    window = int(c.weights["negation_window"])
+    out = []
+    for m in c.negation.finditer(masked):
+        after = _WORD.findall(masked[m.end() :])[:window]
+        before = _WORD.findall(masked[: m.start()])[-window:]
+        clause: list[str] = []
+        for w in reversed(before):
+            if w in c.subordinators:
+                break
+            clause.append(w)
+        if any(terms(w) & claim_terms for w in [*after, *clause]):
+            out.append(m.group(0))
+    return out
 
 
-def _colon_speaker(text: str, claim_terms: set[str], c: Cues) -> str | None:
-    """The speaker of a "Speaker: what they say" headline, e.g. "officials" in
-    "Officials: fence jumper made it into East Room". A short prefix that only
-    repeats the claim's words is a topic label ("Saudi airline segregation: ..."),
-    and labels such as "Breaking:" name nobody."""
+_ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,5}$")
+_SUFFIX = re.compile(r"(?::|\s-{1,2}|\s—|-{2})\s*([^:\-—]+?)\s*$")
+
+
+def source_attribution(title: str) -> str | None:
+    """The source a headline is attributed to by its form: "Officials: fence jumper
+    made it into East Room" (a short prefix naming a source) or "Microsoft nears deal
+    for Mojang: WSJ" (a short suffix naming a source, or an acronym).
+
+    >>> source_attribution("Officials: fence jumper made it into East Room")
+    'officials'
+    >>> source_attribution("Ottawa shooting: soldier shot at war memorial") is None
+    True
+    """
+    c = cues()
+    limit = int(c.weights["colon_max_words"])
+    text = " ".join(title.translate(_FOLD).split())
     head, sep, rest = text.partition(":")
-    if not sep or not rest.strip():
-        return None
-    head = head.strip(" -\"'")
-    words = head.split()
-    if not words or len(words) > c.weights["colon_max_words"]:
-        return None
-    if head in c.colon_labels or any(w in c.colon_labels for w in words[:1]):
-        return None
-    own = terms(head)
-    if not own or own <= claim_terms:
-        return None
-    return head
+    if sep and rest.strip():
+        prefix = fold(head).strip(" -\"'")
+        if 0 < len(prefix.split()) <= limit and c.speakers.search(prefix):
+            if not c.labels.fullmatch(prefix):
+                return prefix
+    m = _SUFFIX.search(text)
+    if m and m.start() > 0:
+        suffix = m.group(1).strip(" \"'")
+        words = suffix.split()
+        if not words or len(words) > limit or c.labels.fullmatch(fold(suffix)):
+            return None
+        shouting = sum(w.isupper() for w in text.split()) * 2 > len(text.split())
+        if c.speakers.search(fold(suffix)) or (
+            not shouting and len(words) == 1 and _ACRONYM.match(words[0])
+        ):
+            return fold(suffix)
+    return None
 
 
 @dataclass
@@ -165,7 +205,7 @@ class _Evidence:
 
 
 def _scan(
-    text: str,
+    raw: str,
     where: str,
     factor: float,
     claim: str,
@@ -178,18 +218,22 @@ def _scan(
     evidence: the article repeats the claim's own words."""
     c = cues()
     w = c.weights
+    text = fold(raw)
     found: dict[str, list[str]] = {}
+    # "refuses to confirm or deny" takes no side: reported, and kept from the denials.
+    noncommittal = [h for h in _found(c.noncommittal, text) if h not in claim]
+    text = c.noncommittal.sub(" ", text)
     for group, pattern in c.patterns.items():
         own = set(_found(pattern, claim))
         hits = [h for h in _found(pattern, text) if h not in own]
         if hits:
             found[group] = hits
     # Negation relative to the claim: the headline negates more than the claim does.
-    neg_text = _negations(text, c)
-    neg_claim = _negations(claim, c)
+    neg_text = _negations(text, claim_terms, c)
+    neg_claim = _negations(claim, claim_terms, c)
     if len(neg_text) > len(neg_claim):
         found["negation"] = list(dict.fromkeys(neg_text))
-    speaker = _colon_speaker(text, claim_terms, c)
+    speaker = source_attribution(raw)
 
     denial_groups = [g for g in ("debunk", "denial", "negation") if g in found]
     for group in denial_groups:
@@ -200,9 +244,11 @@ def _scan(
         ev.add(
             target, w["correction"] * factor, f"{where} correction {_quote(found['correction'])}"
         )
-    for group in ("attribution", "hedge", "question"):
+    for group in ("attribution", "hedge", "prospect", "question"):
         if group in found:
             ev.add("observes", w[group] * factor, f"{where} {group} {_quote(found[group])}")
+    if noncommittal:
+        ev.add("observes", w["hedge"] * factor, f"{where} noncommittal {_quote(noncommittal)}")
     if speaker:
         ev.add("observes", w["colon_attribution"] * factor, f"{where} attributed to {speaker!r}")
     if "confirm" in found:
@@ -247,11 +293,11 @@ def article_stance(
     claim = fold(claim_description)
     claim_terms = terms(claim_description) | {t for k in claim_keywords for t in terms(k)}
     ev = _Evidence.empty()
-    headline = fold(title or "")
-    lead_text = fold(lead or "")
+    headline = (title or "").strip()
+    lead_text = (lead or "").strip()
     if not headline and lead_text:
         headline, lead_text = lead_text, ""
-    if lead_text == headline:
+    if fold(lead_text) == fold(headline):
         lead_text = ""
     if headline:
         _scan(headline, "headline", 1.0, claim, claim_terms, ev)
