@@ -97,6 +97,12 @@ THIRD_PARTIES = [
     "Open Ledger Watch", "the Civic Evidence Lab", "Borderline Monitors",
     "the Institute for Conflict Records", "the Red Meridian Society",
 ]  # fmt: skip
+# More surnames than people, so that no two people of the world share one (the splitter
+# reads a surname met again with a title as a new article).
+SUR_A = ["Bran", "Del", "Fal", "Gor", "Hes", "Jan", "Kal", "Lev", "Mal", "Nor", "Pav", "Rav",
+         "Sel", "Tor", "Val", "Wes", "Ash", "Cor", "Dar", "Mer"]  # fmt: skip
+SUR_B = ["ovic", "mont", "berg", "ski", "ton", "ard", "ley", "ecki", "holm", "rick", "sen",
+         "wood"]  # fmt: skip
 EXPERT_ROLES = [
     "a military analyst at the Institute for Conflict Records",
     "a researcher with Open Ledger Watch",
@@ -153,8 +159,8 @@ EVENTS = [
         "poison", "person",
         "{B} agents poisoned the {Aadj} opposition figure {E}",
         "poisoned",
-        "had poisoned the opposition figure {E} during a visit to {capA}",
-        "poisoning the opposition figure {E}",
+        "had poisoned {E} during a visit to {capA}",
+        "poisoning {E}",
         "the suspected poisoning of {E}",
         "the poisoning",
         ("{E} fell ill on a flight from {capA} and was taken to hospital in a critical condition.",
@@ -273,7 +279,7 @@ EVENTS = [
         "plot", "person",
         "{B} plotted to assassinate the {Aadj} minister {E}",
         "assassination",
-        "had plotted to assassinate {E}, the {Aadj} minister",
+        "had plotted to assassinate {E}",
         "plotting to assassinate {E}",
         "the alleged plot against {E}",
         "the plot",
@@ -353,6 +359,7 @@ class Claim:
 class World:
     countries: list[tuple[str, str, str]]
     people: dict[int, list[Person]]
+    experts: list[str]  # "Name, a researcher with Open Ledger Watch,"
     claims: list[Claim]
     weights: list[float] = field(default_factory=list)
 
@@ -368,17 +375,16 @@ def _place(rng: random.Random, used: set[str]) -> str:
 def build_world(seed: int = DEFAULT_SEED) -> World:
     """The countries, people and 50 claims; the same for every corpus size."""
     rng = random.Random(f"world-{seed}")
-    used_names: set[str] = set()
+    surnames = list(dict.fromkeys(LAST + [a + b for a in SUR_A for b in SUR_B]))
+    rng.shuffle(surnames)
+
+    def new_name() -> str:
+        return f"{rng.choice(FIRST)} {surnames.pop()}"
+
     people: dict[int, list[Person]] = {}
     for ci in range(len(COUNTRIES)):
-        people[ci] = []
-        for _, role in ROLES:
-            while True:
-                name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-                if name not in used_names:
-                    used_names.add(name)
-                    break
-            people[ci].append(Person(name, role, ci))
+        people[ci] = [Person(new_name(), role, ci) for _, role in ROLES]
+    experts = [f"{new_name()}, {EXPERT_ROLES[k % len(EXPERT_ROLES)]}," for k in range(28)]
     places: set[str] = {c[0] for c in COUNTRIES} | {c[2] for c in COUNTRIES}
     claims: list[Claim] = []
     ships, groups = list(SHIPS), list(GROUPS)
@@ -395,11 +401,7 @@ def build_world(seed: int = DEFAULT_SEED) -> World:
         elif ev.entity == "group" and groups:
             entity = groups.pop()
         elif ev.entity == "person":
-            while True:
-                entity = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-                if entity not in used_names:
-                    used_names.add(entity)
-                    break
+            entity = new_name()
         else:  # operation, or ran out of ships/groups: an invented code name
             entity = f"Operation {_place(rng, places)}"
         kw_entity = entity.split()[-1] if ev.entity == "person" else entity
@@ -412,7 +414,7 @@ def build_world(seed: int = DEFAULT_SEED) -> World:
             Claim(slug, description, [kw_entity, ev.keyword], ev, entity, accuser=a, accused=b)
         )
     weights = [1.0 / (k + 1) ** 0.6 for k in range(CLAIMS)]
-    return World(list(COUNTRIES), people, claims, weights)
+    return World(list(COUNTRIES), people, experts, claims, weights)
 
 
 def _fill_world(countries: list[tuple[str, str, str]], a: int, b: int, entity: str, n: int):
@@ -512,25 +514,25 @@ DOUBTS = [
     "{S3} said the claims could not be verified.",
     "{S3} said there was no sign of {short} in the satellite images.",
 ]
-NARRATIVE = [
+NARRATIVE = [  # background for an article on a claim: names its sides or its subject
     "{A} and {B} have been at odds since a ceasefire collapsed {n} months ago.",
-    "Talks between the two governments are due to resume in {cap3} next week.",
-    "The Concord of Nations has called an emergency session for {weekday}.",
+    "Talks between {A} and {B} are due to resume in {cap3} next week.",
+    "The Concord of Nations has called an emergency session on {short} for {weekday}.",
     "The border between {A} and {B} has been closed to civilian traffic since the spring.",
-    "More than {n},000 people have fled the border districts this year.",
-    "Journalists have not been allowed into the area to check the reports.",
-    "The exchange came hours before a planned prisoner swap.",
-    "Markets in {capA} fell sharply after the news broke.",
-    "Diplomats in {cap3} said the accusations threatened months of quiet negotiation.",
-    "Both governments have traded accusations of this kind before.",
-    "The {Badj} currency lost {n} percent of its value over the week.",
-    "{outlet} could not independently verify either side’s account.",
-    "The last round of talks ended without agreement on the line of control.",
-    "Fighting along the northern front has intensified over the past {n} days.",
-    "Officials in {capA} have declined to say how the information was obtained.",
-    "The region has seen repeated power cuts since the winter.",
-    "Aid convoys were halted for {n} hours while the roads were checked for mines.",
-    "The previous such incident, in {year}, was never fully investigated.",
+    "More than {n},000 people have fled the districts near {near} this year.",
+    "Journalists have not been allowed near {near} to check the reports.",
+    "The row over {short} erupted hours before a planned prisoner swap between {A} and {B}.",
+    "Markets in {capA} fell sharply after news of {short} broke.",
+    "Diplomats in {cap3} said the row over {short} threatened months of quiet negotiation.",
+    "{A} and {B} have traded accusations of this kind before.",
+    "The {Badj} currency lost {n} percent of its value in the week after {short}.",
+    "{outlet} could not independently verify either side’s account of {short}.",
+    "The last round of talks between {A} and {B} ended without agreement on the line of control.",
+    "Fighting between {Aadj} and {Badj} forces has intensified over the past {n} days.",
+    "Officials in {capA} have declined to say how they learned of {short}.",
+    "Foreign governments have urged {A} and {B} not to let {short} derail the talks.",
+    "Aid convoys near {near} were halted for {n} hours while the roads were checked for mines.",
+    "The previous incident of this kind between {A} and {B}, in {year}, was never fully investigated.",
 ]
 FOLLOW_UPS = [
     "He added that the government would publish more details in the coming days.",
@@ -539,6 +541,14 @@ FOLLOW_UPS = [
     "She gave no further details.",
     "The remarks were carried live on state television.",
     "The statement did not say how many people had been hurt.",
+]
+GENERAL = [  # background for an article on no claim
+    "Journalists were not allowed into the building.",
+    "Markets in {capA} rose after the announcement.",
+    "The government has faced growing criticism in {capA} over the cost of living.",
+    "The opposition in {A} has called for early elections.",
+    "Turnout in the last {Aadj} election was {n} percent.",
+    "Officials in {capA} said more details would follow next week.",
 ]
 OTHER_NEWS = [
     "The {Aadj} parliament approved the budget for next year by {n} votes to {m}.",
@@ -623,6 +633,9 @@ class _Writer:
             "year": self.date.year - rng.randrange(1, 9),
             "m": rng.randrange(10, 90),
         }
+        self.base["near"] = (
+            entity if claim is not None and claim.event.entity == "place" else "the border"
+        )
         if claim is not None:
             ev = claim.event
             for key in ("past", "gerund", "noun", "short"):
@@ -637,11 +650,12 @@ class _Writer:
         r = rng.random()
         if r < 0.5:
             return self.speaker(_person(self.world, self.third, rng, (0, 2, 5)))
-        name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        expert = rng.choice(self.world.experts)
+        name = expert.split(",")[0]
         if name in self.introduced:
             return name.split()[-1]
         self.introduced.add(name)
-        return f"{name}, {rng.choice(EXPERT_ROLES)},"
+        return expert
 
     def body(self, side: str) -> str:
         country = self.world.countries[self.a if side == "A" else self.b]
@@ -665,7 +679,7 @@ class _Writer:
     def narrative(self, topic: bool) -> str:
         """A background sentence, each at most once per article (dealt from a deck)."""
         if not self.deck:
-            pool = NARRATIVE + (list(self.facts) if topic else OTHER_NEWS)
+            pool = NARRATIVE + self.facts if topic else GENERAL + OTHER_NEWS
             self.deck = self.rng.sample(pool, len(pool))
         return _tidy(self.fill(self.deck.pop(), n=self.rng.randrange(3, 97)))
 
@@ -765,7 +779,7 @@ def _kind(r: float) -> str:
 def _tidy(text: str) -> str:
     """Collapse the gaps an empty slot leaves ("said  that", "said ,")."""
     text = " ".join(text.split())
-    for bad, good in ((" ,", ","), (" .", "."), (",,", ","), (",.", "."), (",:", ":")):
+    for bad, good in ((" ,", ","), (" .", "."), (",,", ","), (",.", "."), (",:", ":"), (" :", ":")):
         text = text.replace(bad, good)
     return text[:1].upper() + text[1:]
 
