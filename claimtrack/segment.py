@@ -412,25 +412,29 @@ def _surnames_referred(line: _Line, known: set[str]) -> bool:
 # Boundary decisions
 
 
+_DEFINITE = re.compile(r"^The\s+([a-z][\w-]+)(?:\s+([a-z][\w-]+))?")
+
+
 class _Current:
     """What the splitter knows about the article being built."""
 
-    def __init__(self, context: int, standfirst_chars: int) -> None:
+    def __init__(self, standfirst_chars: int) -> None:
         self.lines: list[_Line] = []  # all lines, blank ones included
         self.content: list[_Line] = []
         self.known: set[str] = set()  # surnames of people the article has introduced
         self.roundup = False
         self.published = False
-        self.recent: deque[_Line] = deque(maxlen=context)
-        self.bag: Counter[str] = Counter()  # the vocabulary of ``recent``
+        self.anchored = False  # opened by page structure: a real article, not a blurb
         self.standfirst_chars = standfirst_chars
 
     def add(self, line: _Line, rules: Rules) -> None:
         self.lines.append(line)
         self.published = self.published or line.kind == PUBLISHED
+        self.anchored = self.anchored or line.kind in (PUBLISHED, RECOMMENDED) or line.opening
         if not line.content:
             return
         self.roundup = self.roundup or line.roundup
+        self.anchored = self.anchored or line.kind == HEADING or line.dateline is not None
         if len(self.content) == 1:
             first = self.content[0]
             # A standfirst names people whom the body then introduces properly.
@@ -439,11 +443,6 @@ class _Current:
         if self.content:
             self.known.update(p.surname for p in _people(line, rules))
         self.content.append(line)
-        if len(self.recent) == self.recent.maxlen:
-            self.bag.subtract(_bag(self.recent[0], rules))
-            self.bag = +self.bag
-        self.recent.append(line)
-        self.bag.update(_bag(line, rules))
 
 
 class _Splitter:
@@ -454,11 +453,14 @@ class _Splitter:
         self.lookahead_raw = max(self.lookahead, w["lookahead_raw"])
         self.max_lines = max(1, w["max_article_lines"])
         self.k = max(1, w["lexical"])
-        self.context = max(1, w["context"])
         self.vocab = _Vocabulary()
+        # The vocabulary of the last paragraphs read, whichever article they belong to (as in
+        # TextTiling): a short piece just cut off does not make everything after it look new.
+        self.recent: deque[Counter[str]] = deque(maxlen=max(1, w["context"]))
+        self.context: Counter[str] = Counter()
 
     def _new(self) -> _Current:
-        return _Current(self.context, int(self.rules.anchors["standfirst_max_chars"]))
+        return _Current(int(self.rules.anchors["standfirst_max_chars"]))
 
     def run(self, lines: Iterable[_Line]) -> Iterator[list[_Line]]:
         it = iter(lines)
@@ -496,18 +498,32 @@ class _Splitter:
             pending = []
             cur.add(line, self.rules)
             if line.content:
-                self.vocab.add(_bag(line, self.rules))
+                self._read(_bag(line, self.rules))
             if len(cur.lines) >= self.max_lines:
                 yield cur.lines
                 cur = self._new()
         if cur.content:
             yield cur.lines
 
+    def _read(self, bag: Counter[str]) -> None:
+        self.vocab.add(bag)
+        if len(self.recent) == self.recent.maxlen:
+            self.context.subtract(self.recent[0])
+            self.context = +self.context
+        self.recent.append(bag)
+        self.context.update(bag)
+
     # -- anchors ---------------------------------------------------------------------
 
     def _starts(self, line: _Line, ahead: deque[_Line], cur: _Current) -> bool:
         seq = [line, *(a for a in ahead if a.kind not in (BLANK, RULE))]
         return self._anchor(seq, cur) or self._soft(line, seq, cur)
+
+    @staticmethod
+    def _headed(cur: _Current) -> bool:
+        """The current article so far is only a heading, caption or headline: whatever
+        comes next belongs to it."""
+        return not any(x.kind == BODY for x in cur.lines)
 
     def _anchor(self, seq: Sequence[_Line], cur: _Current) -> bool:
         """Whether page structure ahead (a Published line, a dateline, related-stories
@@ -526,7 +542,7 @@ class _Splitter:
             elif a.kind == RECOMMENDED and (i == 0 or seq[i - 1].kind != RECOMMENDED):
                 start = self._recommended_start(seq, i, cur)
             if start == 0:
-                return True
+                return not self._headed(cur)
         return False
 
     def _pull_header(self, seq: Sequence[_Line], i: int) -> int:
@@ -571,7 +587,7 @@ class _Splitter:
             return False
         if line.text[0] in _QUOTES_OPEN:
             return False
-        before = _sum([x for x in seq[:j] if x.content], r) + cur.bag
+        before = _sum([x for x in seq[:j] if x.content], r) + self.context
         after = _sum([x for x in seq[j + 1 :] if x.content][: self.k], r)
         own = _bag(line, r)
         return _coverage(own, after, self.vocab) > _coverage(own, before, self.vocab)
@@ -585,8 +601,10 @@ class _Splitter:
         prev = cur.content[-1]
         if prev.kind in (SUBHEAD, HEADING) or prev.text.endswith(":"):
             return False
-        if not self._lede_shaped(line, cur):
+        if not self._lede_shaped(line, cur) or self._headed(cur):
             return False
+        if cur.anchored and sum(x.kind == BODY for x in cur.content) < s["min_anchored_body"]:
+            return False  # an article that opened with a dateline or heading has a body
         return self._score(line, seq, cur) >= s["threshold"]
 
     def _score(self, line: _Line, seq: Sequence[_Line], cur: _Current) -> float:
@@ -594,21 +612,30 @@ class _Splitter:
         following = [x for x in seq if x.content]
         window = _sum(following[: self.k], r)
         cohesion = (
-            _coverage(window, cur.bag, self.vocab)  # what follows, in the article's words
-            + _coverage(_bag(line, r), cur.bag, self.vocab)  # this line, likewise
+            _coverage(window, self.context, self.vocab)  # what follows, in the recent words
+            + _coverage(_bag(line, r), self.context, self.vocab)  # this line, likewise
             + _coverage(_bag(cur.content[-1], r), window, self.vocab)  # the last line, ahead
         ) / 3
-        score = s["lexical"] * max(0.0, 1.0 - cohesion / s["lexical_floor"])
+        lexical = s["lexical"] * max(0.0, 1.0 - cohesion / s["lexical_floor"])
         nxt = following[1] if len(following) > 1 else None
+        echo = 0.0
         if nxt is not None and len(line.text) <= int(r.anchors["standfirst_max_chars"]):
             # A standfirst says in short what the next paragraph says at length.
-            score += s["echo"] * _coverage(_bag(line, r), _bag(nxt, r), self.vocab)
+            echo = _coverage(_bag(line, r), _bag(nxt, r), self.vocab)
+        if len(line.text) < s["min_lede_chars"] and echo < s["min_echo"]:
+            lexical = 0.0  # a short closing line shares few words with anything
+        score = lexical + s["echo"] * echo
         if self._reintroduces(line, cur):
-            score += s["reintro"]
-        elif nxt is not None and nxt.kind == BODY and self._reintroduces(nxt, cur):
-            score += s["reintro_next"]
-        elif self._named_then_introduced(line, following[1 : 1 + self.k], cur):
-            score += s["reintro_next"]
+            return score + s["reintro"]
+        if (nxt is not None and nxt.kind == BODY and self._reintroduces(nxt, cur)) or (
+            self._named_then_introduced(line, following[1 : 1 + self.k], cur)
+        ):
+            return score + s["reintro_next"]
+        # "The contract, worth ..." after an article about a contract: a definite description
+        # of something the article has already mentioned continues it.
+        m = _DEFINITE.match(line.text)
+        if m and any(self.context.get(_stem(w.lower())) for w in m.groups() if w):
+            return 0.0
         return score
 
     def _named_then_introduced(
