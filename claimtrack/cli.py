@@ -598,6 +598,27 @@ def discover(
 
 @app.command()
 @handle_errors
+def coverage(
+    claim: Annotated[str | None, typer.Argument(help="Claim name (default: every claim).")] = None,
+    fmt: FormatOpt = Fmt.table,
+    db: DbOpt = None,
+) -> None:
+    """How the press carries a claim: per article, does it assert it in its own voice,
+    deny (debunk) it, or only observe (report someone's claim)?"""
+    from . import views
+
+    database = open_db(db)
+    rows = views.coverage(database, claim)
+    if fmt is Fmt.table:
+        from . import render
+
+        render.print_to(render.coverage_table(rows))
+    else:
+        emit(rows, fmt, [])
+
+
+@app.command()
+@handle_errors
 def search(
     query: Annotated[
         str,

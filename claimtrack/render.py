@@ -169,6 +169,44 @@ def side_summary(summary: dict[str, Any]) -> Table:
     return table
 
 
+COVERAGE_MARK = {"asserts": ("+", "green"), "denies": ("✗", "red"), "observes": ("~", "yellow")}
+
+
+def coverage_table(rows: Sequence[dict[str, Any]]) -> Group:
+    """Articles per claim grouped by their own stance, with counts."""
+    parts: list[Any] = []
+    by_claim: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        by_claim.setdefault(r["claim"], []).append(r)
+    if not by_claim:
+        return Group(Text("(no articles linked to a claim)"))
+    for claim, items in by_claim.items():
+        counts = {s: sum(1 for r in items if r["stance"] == s) for s in COVERAGE_MARK}
+        head = t(claim, "bold")
+        head.append(
+            "  " + "  ".join(f"{COVERAGE_MARK[s][0]} {s} {n}" for s, n in counts.items()),
+            style="dim",
+        )
+        table = Table(header_style="bold", expand=True, show_lines=False)
+        table.add_column("stance", no_wrap=True, min_width=11)
+        table.add_column("published", no_wrap=True)
+        table.add_column("article", ratio=3)
+        table.add_column("outlet", ratio=1)
+        table.add_column("why", ratio=2)
+        order = {s: i for i, s in enumerate(COVERAGE_MARK)}
+        for r in sorted(items, key=lambda r: (order.get(r["stance"], 9), r["published"] or "")):
+            mark, style = COVERAGE_MARK.get(r["stance"], ("·", ""))
+            table.add_row(
+                Text(f"{mark} {r['stance']}", style=f"bold {style}"),
+                Text(r["published"] or "undated"),
+                t(shorten(r["title"] or r["article_id"], 90)),
+                t(r.get("outlet") or ""),
+                t(r.get("reason") or "", "dim"),
+            )
+        parts += [head, table]
+    return Group(*parts)
+
+
 def rows_table(
     rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str | None = None
 ) -> Table:

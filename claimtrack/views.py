@@ -35,11 +35,28 @@ def timeline(
     filters = filters or Filters()
     rows = store.timeline_rows(db, claim.name, filters.min_score)
     entries = tl.build(rows, filters)
-    return {
-        "claim": tl.claim_dict(claim),
-        "summary": tl.summary(claim, entries),
-        "statements": entries,
-    }
+    summary = tl.summary(claim, entries)
+    summary["coverage"] = coverage_line(coverage(db, claim.name))
+    return {"claim": tl.claim_dict(claim), "summary": summary, "statements": entries}
+
+
+def coverage(db: sqlite_utils.Database, query: str | None = None) -> list[dict[str, Any]]:
+    """One row per (claim, article): the article's own stance toward the claim."""
+    from .coverage import coverage_rows
+
+    name = find_claim(db, query).name if query else None
+    return coverage_rows(db, name)
+
+
+def coverage_line(rows: list[dict[str, Any]]) -> str | None:
+    """'4 articles: 1 asserts, 1 denies, 2 observes' for the timeline header."""
+    if not rows:
+        return None
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r["stance"]] = counts.get(r["stance"], 0) + 1
+    parts = ", ".join(f"{counts[s]} {s}" for s in ("asserts", "denies", "observes") if s in counts)
+    return f"{len(rows)} article(s): {parts}"
 
 
 def _csv_row(entry: dict[str, Any]) -> dict[str, Any]:
@@ -102,7 +119,9 @@ def write_timeline(
         if by == "side":
             renderable = render.side_summary(data["summary"])
         else:
-            renderable = render.timeline(data["summary"], data["claim"], data["statements"])
+            renderable = render.timeline(
+                data["summary"], data["claim"], data["statements"], data["summary"].get("coverage")
+            )
         if fmt in ("html", "svg"):
             out.write(render.export_html_svg(renderable, fmt, width or 140, data["claim"]["name"]))
         else:
