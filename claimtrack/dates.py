@@ -169,3 +169,110 @@ def resolve(expr: str, anchor: dt.date | None) -> When | None:
     if r["lastyear"]:
         return When(dt.date(anchor.year - 1, 1, 1).isoformat(), Precision.YEAR)
     return When(dt.date(anchor.year, 1, 1).isoformat(), Precision.YEAR)
+
+
+# ---------------------------------------------------------------- speech times
+# Time expressions as they date a speech act: "on Monday", "Monday", "yesterday",
+# "last month", "in July", "on December 28", "in May 2023", "in 2022", "last week".
+# ``find_times`` finds them; ``TimeExpr.resolve`` turns one into a ``When`` against the
+# publication date. "last week", "earlier" and "recently" say *that* the statement was
+# not made on the publication day without saying when: they resolve to None with
+# ``vague`` set, so that a caller does not fall back to the publication date.
+
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_TIME_PATTERNS = [
+    ("today", re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)),
+    ("yesterday", re.compile(r"\byesterday" + _PART + r"\b", re.I)),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:(?:on|late|early|earlier on|later on|last)\s+)?(?P<wd>"
+            + _WEEKDAY
+            + r")"
+            + _PART
+            + r"\b",
+            re.I,
+        ),
+    ),
+    ("thismonth", re.compile(r"\b(?:earlier |later )?this month\b", re.I)),
+    ("lastmonth", re.compile(r"\blast month\b", re.I)),
+    ("thisyear", re.compile(r"\b(?:earlier |later )?this year\b", re.I)),
+    ("lastyear", re.compile(r"\blast year\b", re.I)),
+    ("inyear", re.compile(r"\b(?:in|during|since)\s+(?P<y>(?:19|20)\d\d)\b(?![-–/])", re.I)),
+    (
+        "inmonth",
+        re.compile(r"\b(?:in|during|since|early|late|mid-?)\s*" + _MONTH + r"(?!\s+\d)\b", re.I),
+    ),
+    (
+        "vague",
+        re.compile(
+            r"\b(?:last week|earlier this week|this week|last weekend|earlier|recently|"
+            r"previously|days ago|weeks ago|a week ago|in recent days|in recent weeks)\b",
+            re.I,
+        ),
+    ),
+]
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """One time expression found in text (offsets into that text)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "date" | "today" | "yesterday" | "weekday" | ... | "vague"
+    match: DateMatch | None = None
+
+    @property
+    def vague(self) -> bool:
+        return self.kind == "vague"
+
+    @property
+    def absolute(self) -> bool:
+        """Whether the expression needs no anchor (it carries its year)."""
+        if self.match is not None:
+            return self.match.year is not None
+        return self.kind == "inyear"
+
+    def resolve(self, anchor: dt.date | None) -> When | None:
+        """The date this expression names, relative to ``anchor``; None when it cannot
+        be known (vague, or relative with no anchor).
+
+        >>> next(find_times("said on Monday")).resolve(dt.date(2026, 1, 5))
+        When(date='2026-01-05', precision=<Precision.DAY: 'day'>)
+        """
+        if self.match is not None:
+            return self.match.when(anchor)
+        if self.kind == "inyear":
+            y = re.search(r"(?:19|20)\d\d", self.text)
+            return When(f"{y.group(0)}-01-01", Precision.YEAR) if y else None
+        if self.kind == "vague" or anchor is None:
+            return None
+        if self.kind == "thismonth":
+            return When(anchor.replace(day=1).isoformat(), Precision.MONTH)
+        if self.kind == "inmonth":
+            m = re.search(_MONTH, self.text, re.I)
+            if m is None:
+                return None
+            return DateMatch(0, 0, None, MONTHS[m["month"].lower().rstrip(".")], None).when(anchor)
+        return resolve(self.text, anchor)
+
+
+def find_times(text: str) -> Iterator[TimeExpr]:
+    """Time expressions in ``text``, left to right, without overlaps."""
+    found: list[TimeExpr] = []
+    taken: list[tuple[int, int]] = []
+    for m in find_dates(text):
+        found.append(TimeExpr(m.start, m.end, text[m.start : m.end], "date", m))
+        taken.append((m.start, m.end))
+    for kind, pattern in _TIME_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if kind == "inmonth" and m["month"][0].islower():
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(TimeExpr(m.start(), m.end(), m.group(0), kind))
+    yield from sorted(found, key=lambda t: t.start)
