@@ -137,6 +137,7 @@ _CONTENT = frozenset({BODY, SUBHEAD, HEADING})
 _QUOTES_OPEN = "“\"‘'«"
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(\S.*?)\s*#*$")
 _MD_RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
+_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
 _SENTENCE_END = re.compile(r"[.!?…:;]['\"’”)\]]*$|[’”\"]$")
 
 
@@ -184,7 +185,8 @@ class _Classifier:
 
     def __call__(self, no: int, raw: str) -> _Line:
         raw = raw.rstrip("\r\n")
-        text = raw.strip().replace("\u00a0", " ")
+        # One element is one line: a stray line break inside it is only a space here.
+        text = _BREAKS.sub(" ", raw).replace("\u00a0", " ").strip()
         return _Line(no, raw, text, *self._kind(text))
 
     def _kind(self, text: str) -> tuple[str, int, _Dateline | None, bool, bool]:
@@ -508,8 +510,12 @@ class _Splitter:
     def _read(self, bag: Counter[str]) -> None:
         self.vocab.add(bag)
         if len(self.recent) == self.recent.maxlen:
-            self.context.subtract(self.recent[0])
-            self.context = +self.context
+            for key, count in self.recent[0].items():
+                left = self.context[key] - count
+                if left > 0:
+                    self.context[key] = left
+                else:
+                    del self.context[key]
         self.recent.append(bag)
         self.context.update(bag)
 
@@ -560,6 +566,8 @@ class _Splitter:
         paragraphs before it, or three when the third is a short standfirst. None when the
         current article already starts there, or the start is already behind us."""
         offset = int(self.rules.anchors["recommended_offset"])
+        if sum(x.kind in (BODY, SUBHEAD) for x in seq[:i]) > offset + 1:
+            return None  # the start is still further ahead than the line being decided
         back: list[tuple[int | None, _Line]] = [
             (j, seq[j]) for j in range(i - 1, -1, -1) if seq[j].kind in (BODY, SUBHEAD)
         ]
@@ -717,15 +725,13 @@ def _draft(lines: list[_Line], doc: Document, rules: Rules) -> _Draft:
             Precision.DAY if dateline.day else Precision.MONTH,
         )
         source = "text"
-    title_line = next((ln for ln in content if ln.kind in (BODY, HEADING)), first)
-    title_dateline = title_line.dateline if title_line.kind == BODY else None
     body_lines = [ln for ln in content if ln.kind == BODY]
     article = Article(
         path=doc.path,
         start_line=start,
         end_line=end,
         body=[(ln.no, ln.body_text) for ln in content],
-        title=_title(title_line.body_text, title_dateline),
+        title=_title(first.body_text, first.dateline),
         outlet=dateline.outlet if dateline is not None else None,
         raw_lines=raw,
     )
@@ -805,10 +811,7 @@ def _finish(draft: _Draft, when: When | None, source: str | None) -> Article:
 
 def _numbered(doc: Document) -> Iterator[tuple[int, str]]:
     for i, text in enumerate(doc.lines):
-        # A line may itself carry several lines (a whole text read as one string).
-        parts = text.splitlines() if ("\n" in text or "\r" in text) else [text]
-        for part in parts or [""]:
-            yield doc.start_line + i, part
+        yield doc.start_line + i, text
 
 
 def split_articles(doc: Document, rules: Rules | None = None) -> Iterator[Article]:
@@ -831,8 +834,6 @@ def split_articles(doc: Document, rules: Rules | None = None) -> Iterator[Articl
             return
         draft = _draft(collected, doc, rules)
         a = draft.article
-        a.start_line, a.end_line = collected[0].no, collected[-1].no
-        a.raw_lines = [ln.raw for ln in collected]
         a.title = doc.title or a.title
         a.url, a.outlet = doc.url, doc.outlet or a.outlet
         if meta is not None:
