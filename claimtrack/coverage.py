@@ -44,7 +44,8 @@ import sqlite_utils
 from rapidfuzz import fuzz
 
 from . import store
-from .link import terms
+from .errors import NotFoundError
+from .link import terms, vocabulary
 from .models import Claim
 
 STANCES = ("asserts", "denies", "observes")
@@ -350,75 +351,137 @@ def _reason(ev: _Evidence, stance: str) -> str:
 
 
 # -- which articles are about a claim -------------------------------------------
+#
+# Headline-only articles hold no statements, so an article is tied to a claim by its
+# own words: the content words of its title + lead against the claim's description,
+# keywords and aliases. Two passes:
+#
+# 1. relatedness: the mean of the (rarity-weighted) share of the claim's words found in
+#    the article and the share of the article's words found in the claim. Words meet
+#    when equal after link.stem, or when they share a long prefix ("Argentine" and
+#    "Argentina", "Bosnian" and "Bosnia"): the stemmer is crude on purpose.
+# 2. pseudo-relevance feedback (Rocchio): the articles that are clearly about one
+#    claim (pass 1 at least `seed` and `seed_lead` times any other claim) give that
+#    claim a profile of the words they share ("Sotloff" headlines say "journalist",
+#    "American", "beheaded"); pass 2 counts those words too, so "ISIS executes 2nd
+#    American journalist" reaches its claim without naming Sotloff.
+#
+# An article is about a claim when its pass-2 score reaches `threshold` and is within
+# `margin` of its best score over all registered claims. Parameters: [linking] in
+# data/coverage.toml.
+
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
 
-@dataclass(frozen=True)
-class _ClaimTerms:
+def content_words(text: str) -> frozenset[str]:
+    """Content-word stems (link.terms) plus numbers ("4,999" -> "4999")."""
+    numbers = {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}
+    return frozenset(terms(text) | numbers)
+
+
+def _prefix_index(words: Iterable[str], n: int) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for w in words:
+        if len(w) >= n:
+            index.setdefault(w[:n], []).append(w)
+    return index
+
+
+def _meets(word: str, have: frozenset[str], index: dict[str, list[str]], n: int) -> bool:
+    """``word`` is in ``have``, or shares a long prefix with a word of it."""
+    if word in have:
+        return True
+    if len(word) < n:
+        return False
+    for other in index.get(word[:n], ()):
+        if abs(len(other) - len(word)) > 3:
+            continue
+        common = 0
+        for x, y in zip(word, other, strict=False):
+            if x != y:
+                break
+            common += 1
+        if common >= max(n, min(len(word), len(other)) - 2):
+            return True
+    return False
+
+
+@dataclass
+class _ClaimWords:
     claim: Claim
-    words: frozenset[str]  # content-word stems of description, keywords and aliases
+    words: frozenset[str]
+    index: dict[str, list[str]]
     keywords: tuple[frozenset[str], ...]
-    search: tuple[str, ...]  # words and phrases for the full-text search
+    search: tuple[str, ...]  # plain words of the claim for the full-text search
+    profile: dict[str, float]  # pass-2 feedback words -> weight (share of seed articles)
 
 
-def _claim_terms(claim: Claim) -> _ClaimTerms:
-    words = terms(claim.description)
+def _claim_words(claim: Claim, n: int) -> _ClaimWords:
+    words = set(content_words(claim.description))
     for extra in (*claim.keywords, *claim.aliases):
-        words |= terms(extra)
-    stop = set()
-    from .link import vocabulary  # the stopword list shared with statement linking
-
+        words |= content_words(extra)
     stop = vocabulary()["stopwords"]
     plain = [
-        w
-        for w in _WORD.findall(fold(claim.description).replace("'s", ""))
-        if w not in stop and not w.isdigit() and len(w) > 1
+        w.strip("'")
+        for text in (claim.description, *claim.keywords, *claim.aliases)
+        for w in _WORD.findall(fold(text).replace("'s ", " "))
     ]
-    search = tuple(dict.fromkeys([*plain, *claim.keywords, *claim.aliases]))
-    return _ClaimTerms(
-        claim, frozenset(words), tuple(frozenset(terms(k)) for k in claim.keywords), search
+    search = tuple(
+        dict.fromkeys(w for w in plain if len(w) > 1 and w not in stop and not w.isdigit())
+    )
+    return _ClaimWords(
+        claim,
+        frozenset(words),
+        _prefix_index(words, n),
+        tuple(frozenset(terms(k)) for k in claim.keywords if terms(k)),
+        search,
+        {},
     )
 
 
-def _idf(all_claims: Sequence[_ClaimTerms]) -> dict[str, float]:
-    """Rarer words across the registered claims weigh more: 'ISIS' in ten claims
-    tells less about which one an article is about than 'Sotloff'."""
-    df: Counter[str] = Counter()
-    for ct in all_claims:
-        df.update(ct.words)
-    n = max(len(all_claims), 1)
-    return {w: 1.0 + math.log(n / k) for w, k in df.items()}
+def relatedness(claim: Claim, text: str) -> float:
+    """How strongly ``text`` (an article's title + lead) is about ``claim``, 0..1:
+    pass 1 above with every word weighing the same (no other claims to compare).
+
+    >>> round(relatedness(Claim("x", "Loggers cut down the oldest tree"), "Oldest tree cut down"), 2)
+    0.88
+    """
+    n = int(cues().linking["prefix"])
+    return _score(_claim_words(claim, n), content_words(text), text, {}, n)
 
 
-def relatedness(ct: _ClaimTerms, text: str, idf: dict[str, float] | None = None) -> float:
-    """How strongly ``text`` (an article's title + lead) is about the claim, 0..1:
-    the weighted share of the claim's content words it holds, raised by its
-    keywords (all of one keyword found) and by a rapidfuzz partial match."""
-    have = terms(text)
-    if not ct.words:
+def _score(
+    cw: _ClaimWords,
+    have: frozenset[str],
+    text: str,
+    idf: dict[str, float],
+    n: int,
+    feedback: bool = False,
+) -> float:
+    if not cw.words or not have:
         return 0.0
-    idf = idf or {}
-    shared = ct.words & have
-    if len(shared) < cues().linking["min_shared"]:
+    index = _prefix_index(have, n)
+    found = [w for w in cw.words if _meets(w, have, index, n)]
+    profile = cw.profile if feedback else {}
+    own = 0.0
+    for v in have:
+        if _meets(v, cw.words, cw.index, n):
+            own += 1.0
+        elif v in profile:
+            own += profile[v]
+    if not found and not own:
         return 0.0
-    total = sum(idf.get(w, 1.0) for w in ct.words)
-    share = sum(idf.get(w, 1.0) for w in shared) / total
-    kw = sum(1 for k in ct.keywords if k and k <= have) / len(ct.keywords) if ct.keywords else 0.0
-    fuzzy = fuzz.token_set_ratio(fold(ct.claim.description), fold(text)) / 100
-    return min(1.0, max(share, 0.7 * kw + 0.3 * share, fuzzy * share * 1.5))
-
-
-def _article_texts(db: sqlite_utils.Database, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
-    for i in range(0, len(ids), 500):
-        chunk = list(ids[i : i + 500])
-        placeholders = ",".join("?" * len(chunk))
-        for row in db.query(
-            f"select id, title, published, outlet, body from articles where id in ({placeholders})",
-            chunk,
-        ):
-            row["title"], row["lead"] = title_and_lead(row["title"], json.loads(row["body"]))
-            out[row["id"]] = row
-    return out
+    total = sum(idf.get(w, 1.0) for w in cw.words)
+    claim_share = sum(idf.get(w, 1.0) for w in found) / total
+    score = (claim_share + own / len(have)) / 2
+    if cw.keywords:
+        kw = sum(1 for k in cw.keywords if k <= have) / len(cw.keywords)
+        score = max(score, 0.6 * kw)
+    for alias in cw.claim.aliases:
+        if alias and fuzz.partial_ratio(alias.lower(), text.lower()) >= 90:
+            score = max(score, 0.6)
+            break
+    return min(score, 1.0)
 
 
 def title_and_lead(title: str | None, body: Sequence[Sequence[Any]]) -> tuple[str | None, str]:
@@ -432,9 +495,50 @@ def title_and_lead(title: str | None, body: Sequence[Sequence[Any]]) -> tuple[st
     return title, lead
 
 
+# The few queries coverage needs beyond store's (prefix full-text search, article
+# heads, statement stances per article); kept here until store grows them.
+
+
+def _fts_candidates(
+    db: sqlite_utils.Database, words: Iterable[str], n: int, limit: int
+) -> list[str]:
+    """Articles whose title or text holds any of ``words`` (FTS5; words of ``n``
+    letters or more also as prefixes, so "argentina" finds "Argentine"), best first."""
+    tokens = []
+    for w in dict.fromkeys(words):
+        w = w.replace('"', "")
+        if not w:
+            continue
+        tokens.append(f'"{w[:n]}"*' if len(w) >= n else f'"{w}"')
+    if not tokens:
+        return []
+    rows = db.execute(
+        "select a.id from articles_fts f join articles a on a.rowid = f.rowid "
+        "where articles_fts match ? order by bm25(articles_fts) limit ?",
+        [" OR ".join(tokens), limit],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _article_heads(db: sqlite_utils.Database, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(ids), 500):
+        chunk = list(ids[i : i + 500])
+        placeholders = ",".join("?" * len(chunk))
+        for row in db.query(
+            f"select id, title, published, outlet, body from articles where id in ({placeholders})",
+            chunk,
+        ):
+            row["title"], row["lead"] = title_and_lead(row["title"], json.loads(row.pop("body")))
+            text = f"{row['title'] or ''}\n{row['lead'] or ''}"
+            row["text"], row["words"] = text, content_words(text)
+            out[row["id"]] = row
+    return out
+
+
 def _linked_articles(db: sqlite_utils.Database, claim: str) -> dict[str, list[str]]:
     """Article id -> stances of its statements linked to ``claim`` (manual unlinks
-    excluded)."""
+    excluded), in article order."""
     out: dict[str, list[str]] = {}
     for row in db.query(
         "select s.article_id, s.stance from links l join statements s on s.id = l.statement_id "
@@ -446,44 +550,90 @@ def _linked_articles(db: sqlite_utils.Database, claim: str) -> dict[str, list[st
 
 
 class _Linker:
-    """Every registered claim prepared once, to find the articles of one or many."""
+    """All registered claims (plus ``extra``) linked to articles in one go: the
+    margin compares each article's claims with one another."""
 
     def __init__(self, db: sqlite_utils.Database, extra: Iterable[Claim] = ()):
         self.db = db
+        self.p = cues().linking
+        self.n = int(self.p["prefix"])
         claims = {c.name: c for c in store.claims(db)}
         for c in extra:
             claims[c.name] = c
-        self.all = {name: _claim_terms(c) for name, c in claims.items()}
-        self.idf = _idf(list(self.all.values()))
-        self.texts: dict[str, dict[str, Any]] = {}
-        self.best: dict[str, float] = {}
+        self.claims = {name: _claim_words(c, self.n) for name, c in claims.items()}
+        df: Counter[str] = Counter()
+        for cw in self.claims.values():
+            df.update(cw.words)
+        total = max(len(self.claims), 1)
+        self.idf = {w: 1.0 + math.log(total / k) for w, k in df.items()}
+        self.heads: dict[str, dict[str, Any]] = {}
+        self._links: dict[str, list[str]] | None = None
 
-    def _text(self, art_id: str) -> str:
-        row = self.texts[art_id]
-        return f"{row['title'] or ''}\n{row['lead'] or ''}"
+    def _load(self, ids: Iterable[str]) -> None:
+        missing = [a for a in dict.fromkeys(ids) if a not in self.heads]
+        self.heads.update(_article_heads(self.db, missing))
 
-    def _best(self, art_id: str) -> float:
-        """The article's highest relatedness to any registered claim."""
-        if art_id not in self.best:
-            text = self._text(art_id)
-            self.best[art_id] = max(
-                (relatedness(ct, text, self.idf) for ct in self.all.values()), default=0.0
-            )
-        return self.best[art_id]
+    def _candidates(self, words: Iterable[str]) -> list[str]:
+        found = _fts_candidates(self.db, words, self.n, int(self.p["max_candidates"]))
+        self._load(found)
+        return [a for a in found if a in self.heads]
 
-    def articles(self, claim: Claim) -> list[str]:
-        ct = self.all.get(claim.name) or _claim_terms(claim)
-        linking = cues().linking
-        candidates = store.candidate_articles(self.db, ct.search)
-        missing = [a for a in candidates if a not in self.texts]
-        self.texts.update(_article_texts(self.db, missing))
-        found = []
-        for art_id in dict.fromkeys(candidates):
-            score = relatedness(ct, self._text(art_id), self.idf)
-            if score >= linking["threshold"] and score >= linking["margin"] * self._best(art_id):
-                found.append(art_id)
-        linked = _linked_articles(self.db, claim.name)
-        return list(dict.fromkeys([*found, *linked]))
+    def _scores(self, cands: dict[str, list[str]], feedback: bool) -> dict[str, dict[str, float]]:
+        """article -> claim -> score, for each claim's candidate articles."""
+        out: dict[str, dict[str, float]] = {}
+        for name, ids in cands.items():
+            cw = self.claims[name]
+            for a in ids:
+                head = self.heads[a]
+                s = _score(cw, head["words"], head["text"], self.idf, self.n, feedback)
+                if s > 0:
+                    out.setdefault(a, {})[name] = s
+        return out
+
+    def links(self) -> dict[str, list[str]]:
+        """claim name -> ids of the articles about it."""
+        if self._links is not None:
+            return self._links
+        p = self.p
+        cands = {name: self._candidates(cw.search) for name, cw in self.claims.items()}
+        first = self._scores(cands, feedback=False)
+        seeds: dict[str, list[str]] = {}
+        for a, by_claim in first.items():
+            ranked = sorted(by_claim.values(), reverse=True)
+            best = ranked[0]
+            runner_up = ranked[1] if len(ranked) > 1 else 0.0
+            if best >= p["seed"] and best >= p["seed_lead"] * runner_up:
+                top = max(by_claim, key=lambda k: by_claim[k])
+                seeds.setdefault(top, []).append(a)
+        for name, ids in seeds.items():
+            counts: Counter[str] = Counter()
+            for a in ids:
+                counts.update(self.heads[a]["words"])
+            cw = self.claims[name]
+            profile = {
+                w: k / len(ids)
+                for w, k in counts.most_common()
+                if k >= p["profile_min_count"]
+                and k / len(ids) >= p["profile_min_share"]
+                and w not in cw.words
+            }
+            cw.profile = dict(list(profile.items())[: int(p["profile_max_words"])])
+            if cw.profile:
+                extra = self._candidates([*cw.search, *cw.profile])
+                cands[name] = list(dict.fromkeys([*cands[name], *extra]))
+        second = self._scores(cands, feedback=True)
+        links: dict[str, list[str]] = {name: [] for name in self.claims}
+        for a, by_claim in second.items():
+            best = max(by_claim.values())
+            for name, s in by_claim.items():
+                if s >= p["threshold"] and s >= p["margin"] * best:
+                    links[name].append(a)
+        for name in self.claims:
+            linked = _linked_articles(self.db, name)
+            self._load(linked)
+            links[name] = list(dict.fromkeys([*links[name], *linked]))
+        self._links = links
+        return links
 
 
 def _as_claim(db: sqlite_utils.Database, claim: Claim | str) -> Claim:
@@ -492,53 +642,51 @@ def _as_claim(db: sqlite_utils.Database, claim: Claim | str) -> Claim:
     for c in store.claims(db):
         if c.name == claim:
             return c
-    from .errors import NotFoundError
-
     raise NotFoundError(f"no claim named {claim!r}")
 
 
 def articles_for_claim(db: sqlite_utils.Database, claim: Claim | str) -> list[str]:
-    """Ids of the articles about ``claim`` (a Claim or a registered name): those
-    whose title + lead is related enough to the claim (full-text candidates, then
-    :func:`relatedness` at least ``linking.threshold`` and within ``linking.margin``
-    of the article's best claim), plus every article with a statement linked to it.
-    Works for headline-only articles, which hold no statements."""
+    """Ids of the articles about ``claim`` (a Claim, registered or not, or the name of
+    a registered one): those whose title + lead is about it (see the comment above),
+    plus every article with a statement linked to it. Works for headline-only
+    articles, which hold no statements. Scores every registered claim, since an
+    article goes to the claims it fits best."""
     c = _as_claim(db, claim)
-    return _Linker(db, [c]).articles(c)
+    return _Linker(db, [c]).links()[c.name]
 
 
 def coverage_rows(db: sqlite_utils.Database, claim_name: str | None = None) -> list[dict[str, Any]]:
     """One row per (claim, article about it): ``{"claim", "article_id", "title",
     "published", "outlet", "stance", "score", "reason"}``; every claim when
-    ``claim_name`` is None. Ordered by claim, then publication date (undated last)."""
+    ``claim_name`` is None. The stance comes from the article's title, lead and the
+    statements in it linked to the claim. Ordered by claim name, then publication
+    date (undated last), then title."""
+    if claim_name is not None:
+        _as_claim(db, claim_name)  # NotFoundError for an unknown name
     linker = _Linker(db)
-    if claim_name is None:
-        claims = [ct.claim for ct in linker.all.values()]
-    else:
-        claims = [_as_claim(db, claim_name)]
+    links = linker.links()
+    names = sorted(links) if claim_name is None else [claim_name]
     rows: list[dict[str, Any]] = []
-    for claim in sorted(claims, key=lambda c: c.name):
-        ids = linker.articles(claim)
-        linked = _linked_articles(db, claim.name)
-        missing = [a for a in ids if a not in linker.texts]
-        linker.texts.update(_article_texts(db, missing))
+    for name in names:
+        claim = linker.claims[name].claim
+        stances = _linked_articles(db, name)
         claim_rows = []
-        for art_id in ids:
-            art = linker.texts[art_id]
+        for art_id in links[name]:
+            head = linker.heads[art_id]
             cs = article_stance(
                 claim.description,
-                art["title"],
-                art["lead"],
-                linked.get(art_id, ()),
+                head["title"],
+                head["lead"],
+                stances.get(art_id, ()),
                 [*claim.keywords, *claim.aliases],
             )
             claim_rows.append(
                 {
-                    "claim": claim.name,
+                    "claim": name,
                     "article_id": art_id,
-                    "title": art["title"],
-                    "published": art["published"],
-                    "outlet": art["outlet"],
+                    "title": head["title"],
+                    "published": head["published"],
+                    "outlet": head["outlet"],
                     "stance": cs.stance,
                     "score": cs.score,
                     "reason": cs.reason,
