@@ -24,8 +24,6 @@ import json
 import os
 import random
 import re
-import resource
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -77,6 +75,18 @@ def spawn(db: Path, *args: str, **popen: Any) -> subprocess.Popen[bytes]:
     popen.setdefault("stderr", subprocess.PIPE)
     popen.setdefault("env", cli_env(db))
     return subprocess.Popen([sys.executable, "-m", "claimtrack", *args], **popen)
+
+
+def cli_many(
+    db: Path, commands: list[list[str]], env: dict[str, str] | None = None, timeout: float = 120
+) -> list[subprocess.CompletedProcess[bytes]]:
+    """Several read-only commands at once (they only read, so order does not matter)."""
+    procs = [(args, spawn(db, *args, env=env or cli_env(db))) for args in commands]
+    results = []
+    for args, p in procs:
+        out, err = p.communicate(timeout=timeout)
+        results.append(subprocess.CompletedProcess(args, p.returncode, out, err))
+    return results
 
 
 def ok(r: subprocess.CompletedProcess[bytes]) -> subprocess.CompletedProcess[bytes]:
@@ -340,10 +350,11 @@ def test_ingest_while_another_process_migrates_the_database(tmp_path: Path) -> N
         assert migrator.stdout is not None
         assert migrator.stdout.readline() == b"migrating\n"  # inside the first migration
         r = cli(db, "ingest", str(DAM), timeout=60)
-        out, err = migrator.communicate(timeout=60)
+        _, err = migrator.communicate(timeout=60)
     finally:
-        migrator.kill()
-        migrator.communicate()
+        if migrator.poll() is None:
+            migrator.kill()
+            migrator.communicate()
     assert migrator.returncode == 0, err.decode(errors="replace")
     assert r.returncode == 0, r.stderr.decode(errors="replace")
     assert b"locked" not in r.stderr
@@ -380,6 +391,12 @@ def test_readers_work_during_an_ingest(tmp_path: Path, corpus: tuple[list[str], 
 
 
 @pytest.mark.slow
+@pytest.mark.xfail(
+    reason="ingest.Ingester.ingest_path opens the write transaction (BEGIN IMMEDIATE) before "
+    "reading the input, so an ingest from a slow pipe holds the write lock while it waits "
+    "for stdin and every other writer times out",
+    strict=True,
+)
 def test_a_slow_stdin_ingest_does_not_block_other_writers(tmp_path: Path) -> None:
     """An ingest waiting for stdin (a pipe from a slow scraper) must not hold the
     write lock meanwhile: another ingest finishes while it waits."""
@@ -401,10 +418,434 @@ def test_a_slow_stdin_ingest_does_not_block_other_writers(tmp_path: Path) -> Non
         assert r.returncode == 0, r.stderr.decode(errors="replace")
         slow.stdin.write("".join(lines[4:]).encode())
         slow.stdin.close()
-        out, err = slow.communicate(timeout=60)
+        _, err = slow.communicate(timeout=60)
     finally:
-        slow.kill()
-        slow.communicate()
+        if slow.poll() is None:
+            slow.kill()
+            slow.communicate()
     assert slow.returncode == 0, err.decode(errors="replace")
     integrity(db)
     assert count(db, "articles") >= 3
+
+
+# ---------------------------------------------------------------------------------------
+# migrations
+
+OLD_DATA = [
+    "insert into articles (id, title, published, text, body, ingested_at) values "
+    "('c1art', 'Westmark rejects claims', '2026-03-06', ?, ?, '2026-03-06T10:00:00+00:00')",
+    "insert into sources (id, article_id, path, start_line, end_line, ingested_at) values "
+    "('c1src', 'c1art', 'dumps/dam.txt', 1, 9, '2026-03-06T10:00:00+00:00')",
+    "insert into statements (id, article_id, line, seq, speaker, side, cue, stance, kind, "
+    "text, quote, date, date_precision, explain) values ('c1deny', 'c1art', 8, 0, "
+    "'Piet Janssen', NULL, 'said', 'denies', 'direct', "
+    "'“This story is a complete fabrication,” Janssen said on Tuesday.', "
+    "'This story is a complete fabrication', '2026-03-03', 'day', '[]')",
+    "insert into statements (id, article_id, line, seq, speaker, side, cue, stance, kind, "
+    "text, quote, date, date_precision, explain) values ('c1assert', 'c1art', 5, 1, "
+    "'Ana Flores', 'Ostland', 'told', 'asserts', 'direct', "
+    "'“Our investigators found explosives residue on the dam’s northern wall,” Flores told "
+    "reporters.', NULL, '2026-03-02', 'day', '[]')",
+    "insert into statements (id, article_id, line, seq, speaker, cue, stance, kind, text, "
+    "explain) values ('c1other', 'c1art', 9, 2, 'Independent engineers', 'said', 'doubts', "
+    "'reported', 'Independent engineers said it was unclear whether the dam was sabotaged.', "
+    "'[]')",
+    "insert into claims (name, description, keywords, aliases, created_at) values "
+    "('dam-sabotage', 'Westmark saboteurs blew up the Norvik dam', '[\"Norvik\", \"dam\"]', "
+    "'[]', '2026-03-06T10:00:00+00:00')",
+    "insert into links (claim, statement_id, score, how, reason) values "
+    "('dam-sabotage', 'c1deny', 1.0, 'manual', 'linked by hand')",
+    "insert into links (claim, statement_id, score, how, reason) values "
+    "('dam-sabotage', 'c1assert', 0.8, 'auto', 'keywords')",
+    "insert into links (claim, statement_id, score, how, reason) values "
+    "('dam-sabotage', 'c1other', 1.0, 'rejected', 'unlinked by hand')",
+    "insert into corrections (kind, subject, value, created_at) values "
+    "('side', 'Piet Janssen', 'Westmark', '2026-03-06T10:00:00+00:00')",
+    "insert into corrections (kind, subject, value, created_at) values "
+    "('merge', 'Janssen', 'Piet Janssen', '2026-03-06T10:00:00+00:00')",
+]
+
+
+def old_schema_db(path: Path) -> None:
+    """A database as the first release made it (migration 0001 only), with user work."""
+    import sqlite_utils
+
+    from claimtrack.db import migrations
+
+    db = sqlite_utils.Database(path)
+    migrations.apply(db, stop_before="m0002_full_text_search")
+    assert [m.name for m in migrations.applied(db)] == ["m0001_initial"]
+    assert "statements_fts" not in db.table_names()
+    body = [[n, line] for n, line in enumerate(DAM.read_text(encoding="utf-8").splitlines(), 1)]
+    text = "\n".join(line for _, line in body)
+    with db.conn:
+        db.conn.execute(OLD_DATA[0], [text, json.dumps(body, ensure_ascii=False)])
+        for sql in OLD_DATA[1:]:
+            db.conn.execute(sql)
+    db.close()
+
+
+def test_old_schema_database_upgrades_in_place_with_user_work_kept(tmp_path: Path) -> None:
+    from claimtrack import db as dbmod
+    from claimtrack import store
+
+    path = tmp_path / "old.db"
+    old_schema_db(path)
+    before = snapshot(path)
+    assert before["links"] and before["corrections"] and before["claims"]
+
+    db = dbmod.connect(path)
+    try:
+        assert dbmod.schema_version(db) == dbmod.latest_version() >= 2
+        assert [r["id"] for r in store.search(db, "fabrication")] == ["c1deny"]
+        assert [r["id"] for r in store.search(db, "Flores")] == ["c1assert"]
+        assert store.candidate_articles(db, ["Norvik dam"]) == ["c1art"]
+    finally:
+        db.close()
+    integrity(path)
+    assert snapshot(path) == before
+
+    shown = json.loads(ok(cli(path, "show", "dam-sabotage", "-f", "json")).stdout)
+    how = {s["id"]: s["how"] for s in shown["statements"]}
+    assert how == {"c1deny": "manual", "c1assert": "auto"}  # the manual unlink still holds
+    denial = next(s for s in shown["statements"] if s["id"] == "c1deny")
+    assert denial["side"] == "Westmark"  # the side correction applies
+    speakers = json.loads(ok(cli(path, "speakers", "-f", "json")).stdout)
+    janssen = next(s for s in speakers if s["speaker"] == "Piet Janssen")
+    assert janssen["aliases"] == ["Janssen"] and janssen["side"] == "Westmark"
+    info = json.loads(ok(cli(path, "db", "info", "--format", "json")).stdout)[0]
+    assert info["schema_version"] == info["latest_version"] == dbmod.latest_version()
+    assert (info["articles"], info["statements"], info["claims"]) == (1, 3, 1)
+    assert (info["links"], info["corrections"]) == (3, 2)
+
+
+def test_database_from_a_newer_claimtrack_is_refused_with_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "newer.db"
+    ok(cli(path, "ingest", str(DAM)))
+    with reading(path) as conn, conn:
+        conn.execute(
+            "insert into _sqlite_migrations (migration_set, name, applied_at) "
+            "values ('claimtrack', 'm9999_from_the_future', '2031-01-01 00:00:00')"
+        )
+    before = snapshot(path)
+    for args in (["db", "info"], ["db", "info", "-f", "json"], ["ingest", str(DAM)],
+                 ["show", "dam"], ["claim", "add", "x", "y"]):  # fmt: skip
+        r = cli(path, *args)
+        assert r.returncode == 1, (args, r.stderr)
+        assert r.stdout == b""
+        one_line_error(r.stderr, "newer claimtrack", "m9999_from_the_future")
+    assert snapshot(path) == before
+
+
+def test_db_info_json_shows_schema_version_and_counts(tmp_path: Path) -> None:
+    from claimtrack import db as dbmod
+
+    path = tmp_path / "info.db"
+    ok(cli(path, "ingest", str(DAM)))
+    info = json.loads(ok(cli(path, "db", "info", "--format", "json")).stdout)
+    assert isinstance(info, list) and len(info) == 1
+    row = info[0]
+    assert row["schema_version"] == row["latest_version"] == dbmod.latest_version()
+    assert row["articles"] == 1 and row["sources"] == 1
+    assert row["statements"] == count(path, "statements")
+
+
+def test_a_file_that_is_not_a_database_gives_one_line_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"these are my notes, not a database\n" * 200)
+    before = path.read_bytes()
+    r = cli(path, "ingest", str(DAM))
+    assert r.returncode == 1
+    one_line_error(r.stderr, str(path))
+    assert path.read_bytes() == before
+
+
+# ---------------------------------------------------------------------------------------
+# hostile text
+
+ESC = "\x1b"
+CSI_C1 = "\x9b"
+BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+# Everything a terminal acts on: C0 controls but tab and newline, DEL, C1 controls.
+TERMINAL_CONTROLS = "".join(
+    chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in "\t\n"
+)
+
+MARKUP = ["[bold red]", "[blink]", "[/blink]", "[link=https://evil.example/]", "[/link]", "[/]"]
+SQL_NAME = "'; DROP TABLE articles; --"
+PATH_NAME = "../../etc/passwd"
+
+
+def hostile_dump() -> str:
+    """dam.txt with an attack in every line that ends up on screen."""
+    return (
+        "\n".join(
+            [
+                "Westmark rejects [link=https://evil.example/]claims[/link] that its agents blew up "
+                "the Norvik dam \u202eevil\u202c\u2066 \x1b]8;;https://evil.example/\x07here\x1b]8;;\x07",
+                "Published On 6 Mar 20266 Mar 2026",
+                "Share",
+                "Ostland accused Westmark on Monday of sending saboteurs to blow up the Norvik dam, a "
+                "charge Westmark's government rejected as a [bold red]fabrication[/bold red]\x1b[2J.",
+                "“Our investigators found [blink]explosives[/blink] residue\x1b[31m on the dam's "
+                "northern wall\x9b1;1H\x07\x08\x7f,” Ostland Interior Minister Ana Flores told "
+                "reporters on Monday.",
+                "Recommended Stories",
+                "list of 3 itemsend of list",
+                "Westmark Foreign Minister Piet Janssen denied any involvement in the dam explosion. "
+                "“This story is a complete fabrication\u202e\u2067\u200b\u2060\ufeff,” Janssen said "
+                f"on Tuesday.\x1bP+q\x1b\\ {SQL_NAME} {PATH_NAME}",
+                "Independent engineers said it was unclear whether the Norvik dam had been sabotaged "
+                "at all. [/] \x1b[?1049h",
+                "“<script>alert(1)</script><img src=x onerror=alert(2)> [click](javascript:alert(3)) "
+                "is what they publish,” Ana Flores said on Friday.",
+            ]
+        )
+        + "\n"
+    )
+
+
+def link_all(db: Path, claim: str) -> None:
+    """Link every statement to ``claim`` by hand (in-process: quicker than one
+    ``claimtrack link`` per statement)."""
+    from claimtrack import db as dbmod
+    from claimtrack import store
+
+    conn = dbmod.connect(db)
+    try:
+        ids = [r[0] for r in conn.execute("select id from statements").fetchall()]
+        with store.write_transaction(conn):
+            for sid in ids:
+                store.set_manual_link(conn, claim, sid, True)
+    finally:
+        conn.close()
+
+
+def forbidden_in(text: str) -> list[str]:
+    """Characters that act on a terminal or reorder text, found in ``text``."""
+    return sorted({repr(c) for c in text if c in TERMINAL_CONTROLS or c in BIDI})
+
+
+@pytest.fixture(scope="module")
+def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp_path = tmp_path_factory.mktemp("hostile")
+    db = tmp_path / "hostile.db"
+    src = tmp_path / f"{SQL_NAME}.txt"  # a file name that looks like SQL
+    src.write_text(hostile_dump(), encoding="utf-8")
+    ok(cli(db, "ingest", str(src)))
+    ok(
+        cli(
+            db, "claim", "add", "dam-sabotage", f"{DESCRIPTION} [blink]{SQL_NAME}\x1b[5m",
+            "-k", "Norvik", "-k", "dam", "-a", f"{PATH_NAME} \u202eevil", "-a", "[link=x]y[/link]",
+        )
+    )  # fmt: skip
+    statements = json.loads(ok(cli(db, "statements", "-f", "json")).stdout)
+    assert len(statements) >= 2
+    link_all(db, "dam-sabotage")  # every statement on screen, whatever automatic linking did
+    speaker = statements[0]["speaker"]
+    ok(cli(db, "speaker", "side", speaker, "\x1b[31mWestmark\u202e[bold]"))
+    ok(cli(db, "speaker", "side", SQL_NAME, PATH_NAME))
+    ok(cli(db, "speaker", "merge", PATH_NAME, f"{SQL_NAME}\x9b2J"))
+    return db
+
+
+def test_sql_and_path_like_claim_names_are_refused_cleanly(hostile_db: Path) -> None:
+    before = snapshot(hostile_db)
+    for name in (SQL_NAME, PATH_NAME, "[bold red]x[/bold red]", "a\x1b[2Jb"):
+        r = cli(hostile_db, "claim", "add", name, DESCRIPTION)
+        assert r.returncode == 1
+        line = one_line_error(r.stderr, "claim name")
+        assert forbidden_in(line) == []  # the error repeats the name inertly too
+    assert snapshot(hostile_db) == before
+    integrity(hostile_db)
+
+
+def test_hostile_text_is_stored_as_data_and_shown_inertly(hostile_db: Path) -> None:
+    db = hostile_db
+    integrity(db)
+    snap = snapshot(db)
+    subjects = {c[1] for c in snap["corrections"]}
+    assert {SQL_NAME, PATH_NAME} <= subjects  # SQL-looking names are plain data
+    article = json.loads(ok(cli(db, "articles", "-f", "json")).stdout)[0]
+    assert article["sources"][0]["path"].endswith(f"{SQL_NAME}.txt")
+    stored = json.loads(ok(cli(db, "article", article["id"], "-f", "json")).stdout)
+    body = "\n".join(text for _, text in stored["body"])
+    # storage keeps the text as it was: nothing stripped or "sanitised" away
+    for payload in ("\x1b[31m", "\x9b1;1H", "\u202e\u2067", "[blink]explosives[/blink]", SQL_NAME):
+        assert payload in body, repr(payload)
+
+    views = {
+        "show": ["show", "dam-sabotage"],
+        "show-by-side": ["show", "dam-sabotage", "--by", "side"],
+        "statements": ["statements"],
+        "statements-explain": ["statements", "--explain"],
+        "article": ["article", article["id"]],
+        "articles": ["articles"],
+        "claims": ["claims"],
+        "speakers": ["speakers"],
+    }
+    shown = {}
+    for name, r in zip(views, cli_many(db, list(views.values())), strict=True):
+        shown[name] = out = ok(r).stdout.decode("utf-8")
+        assert forbidden_in(out) == [], name
+        assert forbidden_in(r.stderr.decode("utf-8")) == [], name
+    for name, tokens in {
+        "show": ["[blink]", "[/blink]"],
+        "article": ["[blink]", "[/blink]", "[link=https://evil.example/]", "[bold red]", "[/]"],
+    }.items():
+        out = shown[name]
+        # markup is printed as the text it is, not interpreted
+        for token in tokens:
+            assert token in out, (name, token)
+        assert "\\u001b" in out and "\\u202e" in out  # escapes are shown, visibly
+
+    # with colour forced, rich's own styling is the only escape sequence on screen
+    coloured = cli_env(db, FORCE_COLOR="1", TERM="xterm-256color")
+    coloured.pop("NO_COLOR")
+    names = ["show", "statements", "article"]
+    for name, r in zip(names, cli_many(db, [views[n] for n in names], coloured), strict=True):
+        out = ok(r).stdout.decode("utf-8")
+        assert ESC in out  # colour is on
+        plain = re.sub(r"\x1b\[[0-9;]*m", "", out)
+        assert forbidden_in(plain) == [], name
+        assert "\x1b]8" not in out  # no hyperlinks smuggled in through [link=…]
+        assert "[blink]" in plain
+
+    integrity(db)
+    assert snapshot(db) == snap  # reading never writes
+    with reading(db) as conn:
+        tables = {r[0] for r in conn.execute("select name from sqlite_master")}
+    assert {"articles", "statements", "claims", "links", "sources", "corrections"} <= tables
+
+
+def test_search_treats_hostile_queries_as_words(hostile_db: Path) -> None:
+    from claimtrack import db as dbmod
+    from claimtrack import store
+    from claimtrack.errors import ClaimtrackError
+
+    db = dbmod.connect(hostile_db)
+    try:
+        before = store.counts(db)
+        assert store.search(db, "fabrication")
+        for query in (SQL_NAME, PATH_NAME, "[bold red]", "\x1b[2J", "NEAR(", "a OR", "*", '"'):
+            try:
+                rows = store.search(db, query)
+            except ClaimtrackError as e:  # a clear error is fine, a crash or an effect is not
+                assert "search" in str(e)
+            else:
+                assert isinstance(rows, list)
+        assert store.counts(db) == before
+    finally:
+        db.close()
+    integrity(hostile_db)
+
+
+def test_one_megabyte_line_is_stored_and_shown(tmp_path: Path) -> None:
+    db = tmp_path / "long.db"
+    src = tmp_path / "long.txt"
+    words = " ".join(f"word{i % 977}" for i in range(150_000))
+    line = f"“{words}” Ana Flores said on Monday. [bold]" + ("x" * 1_000) + "\x1b[2J"
+    assert len(line) > 1_000_000
+    src.write_text(DAM.read_text(encoding="utf-8") + line + "\nThe end, officials said.\n")
+    start = time.monotonic()
+    ok(cli(db, "ingest", str(src), timeout=60))
+    assert time.monotonic() - start < 30
+    articles = json.loads(ok(cli(db, "articles", "-f", "json")).stdout)
+    assert articles
+    longest = 0
+    for a in articles:
+        detail = json.loads(ok(cli(db, "article", a["id"], "-f", "json")).stdout)
+        longest = max([longest, *(len(text) for _, text in detail["body"])])
+        shown = ok(cli(db, "article", a["id"])).stdout.decode("utf-8")
+        assert forbidden_in(shown) == []
+    assert longest == len(line)  # stored whole, not cut
+    ok(cli(db, "statements"))
+    integrity(db)
+
+
+def test_deeply_nested_html_is_read_or_refused_cleanly(tmp_path: Path) -> None:
+    db = tmp_path / "deep.db"
+    page = tmp_path / "deep.html"
+    depth = 5_000
+    page.write_text(
+        "<html><head><title>Deep page</title></head><body>"
+        + "<div>" * depth
+        + "<p>Ana Flores said the Norvik dam was never at risk, officials confirmed on Monday "
+        "after an inspection of the northern wall.</p>" + "</div>" * depth + "</body></html>\n",
+        encoding="utf-8",
+    )
+    r = cli(db, "ingest", str(page), str(DAM), timeout=60)
+    err = r.stderr.decode("utf-8", errors="replace")
+    assert "Traceback" not in err, err
+    assert r.returncode in (0, 1), err
+    if r.returncode == 1:
+        problems = [ln for ln in err.splitlines() if ln.startswith(("Error:", "Warning:"))]
+        assert problems and all(str(page) in ln for ln in problems), err
+    paths = {s["path"] for a in json.loads(ok(cli(db, "articles", "-f", "json")).stdout)
+             for s in a["sources"]}  # fmt: skip
+    assert str(DAM) in paths  # the good file is stored whatever happened to the deep one
+    integrity(db)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "huge_floats.json",
+        pytest.param(
+            "huge_ints.json",
+            marks=pytest.mark.xfail(
+                reason="sources._from_timestamp calls math.isfinite() on an int of 401+ digits "
+                "(a JSON 'published': 10**400), OverflowError escapes as a traceback",
+                strict=True,
+            ),
+        ),
+        pytest.param(
+            "huge_ints.jsonl",
+            marks=pytest.mark.xfail(
+                reason="as huge_ints.json: OverflowError in sources._from_timestamp",
+                strict=True,
+            ),
+        ),
+        "wrong_types.json",
+        "wrong_types.jsonl",
+    ],
+)
+def test_json_with_huge_numbers_or_wrong_types(tmp_path: Path, name: str) -> None:
+    db = tmp_path / "json.db"
+    src = HERE / name
+    r = cli(db, "ingest", str(src), timeout=60)
+    err = r.stderr.decode("utf-8", errors="replace")
+    assert "Traceback" not in err, err
+    assert r.returncode == 1, err  # the odd records are problems, reported
+    problems = [ln for ln in err.splitlines() if ln.startswith(("Error:", "Warning:"))]
+    assert problems
+    for ln in problems:  # each names the file and the line
+        assert re.match(rf"(Error|Warning): {re.escape(str(src))}:\d+: \S", ln), ln
+    titles = [a["title"] for a in json.loads(ok(cli(db, "articles", "-f", "json")).stdout)]
+    assert "Good record" in titles
+    integrity(db)
+
+
+@pytest.mark.parametrize(
+    "fmt",
+    [
+        "html",
+        "svg",
+        pytest.param(
+            "markdown",
+            marks=pytest.mark.xfail(
+                reason="views._markdown: cell() escapes only '|' and newlines, so escape "
+                "sequences, C1 controls, bidi overrides and raw <script>/<img> tags from "
+                "articles reach the Markdown output",
+                strict=True,
+            ),
+        ),
+    ],
+)
+def test_document_formats_show_hostile_text_inertly(hostile_db: Path, fmt: str) -> None:
+    out = ok(cli(hostile_db, "show", "dam-sabotage", "-f", fmt)).stdout.decode("utf-8")
+    assert "fabrication" in out
+    assert forbidden_in(out) == []
+    for tag in ("<script>", "<img src=x"):
+        assert tag not in out, tag  # article text never becomes markup of the page
