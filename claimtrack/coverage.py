@@ -276,9 +276,11 @@ def article_stance(
     lead: str | None = None,
     statement_stances: Sequence[str] = (),
     claim_keywords: Sequence[str] = (),
+    body: Sequence[str] = (),
 ) -> CoverageStance:
-    """The article's own stance toward the claim, from its headline, its lead and the
-    stances of the statements linked to the claim in it.
+    """The article's own stance toward the claim, from its headline, its lead, the
+    stances of the statements linked to the claim in it and, for a long article, the
+    paragraphs of ``body`` (after the lead) that are about the claim.
 
     Denial evidence (a debunk cue, someone's denial, a negation the claim does not
     have) wins over hedging (attribution, hedges, a question), which wins over the
@@ -304,6 +306,12 @@ def article_stance(
         _scan(headline, "headline", 1.0, claim, claim_terms, ev)
     if lead_text:
         _scan(lead_text, "lead", w["lead_factor"], claim, claim_terms, ev)
+    overlap = claim_overlap(claim_description, headline or lead_text, claim_keywords)
+    if body:
+        # A headline that does not state the claim leaves the article's voice on it to
+        # the paragraphs about it (a roundup, an explainer).
+        weight = w["body"] if overlap >= w["states_claim"] else w["body_off_claim"]
+        _weigh_body(claim_description, claim_keywords, body, weight, claim, claim_terms, ev)
     _weigh_statements(statement_stances, ev)
 
     denies, observes = ev.points["denies"], ev.points["observes"]
@@ -317,7 +325,12 @@ def article_stance(
         return CoverageStance(
             "observes", _confidence(observes - ev.points["asserts"]), _reason(ev, "observes")
         )
-    overlap = claim_overlap(claim_description, title or lead or "", claim_keywords)
+    if body and overlap < w["states_claim"] and not any(ev.notes.values()):
+        # A long article whose headline does not state the claim and none of whose
+        # paragraphs is about it only touches on it.
+        return CoverageStance(
+            "observes", 0.4, f"mentions the claim only in passing (headline states {overlap:.0%})"
+        )
     score = w["assert_base"] + w["assert_overlap"] * overlap + ev.points["asserts"]
     score -= 0.3 * (denies + observes)
     notes = ev.notes["asserts"] + [f"states {overlap:.0%} of the claim with no hedge or denial"]
@@ -325,6 +338,57 @@ def article_stance(
         weak = ev.notes["denies"] + ev.notes["observes"]
         notes.append("weak: " + "; ".join(weak))
     return CoverageStance("asserts", round(min(max(score, 0.05), 0.95), 2), "; ".join(notes))
+
+
+def _leaning(ev: _Evidence) -> str | None:
+    d, o = ev.points["denies"], ev.points["observes"]
+    if d >= 0.5 and d >= o * 0.5:
+        return "denies"
+    if o >= 0.5:
+        return "observes"
+    return None
+
+
+def _weigh_body(
+    claim_description: str,
+    claim_keywords: Sequence[str],
+    body: Sequence[str],
+    weight: float,
+    claim: str,
+    claim_terms: set[str],
+    ev: _Evidence,
+) -> None:
+    """The paragraphs about the claim (``body_min_share`` of its content words, or
+    every keyword): the share of them that deny it, and that attribute or hedge it."""
+    c = cues()
+    n = int(c.linking["prefix"])
+    cw = _claim_words(Claim("-", claim_description, keywords=list(claim_keywords)), n)
+    about = [p for p in body if p.strip() and _claim_share(cw, p, n) >= c.weights["body_min_share"]]
+    if not about:
+        return
+    leanings = Counter()
+    for paragraph in about:
+        one = _Evidence.empty()
+        _scan(paragraph, "body", 1.0, claim, claim_terms, one)
+        leanings[_leaning(one)] += 1
+    for stance, verb in (("denies", "deny or debunk"), ("observes", "attribute or hedge")):
+        if leanings[stance]:
+            ev.add(
+                stance,
+                weight * leanings[stance] / len(about),
+                f"{leanings[stance]} of {len(about)} paragraphs about the claim {verb} it",
+            )
+
+
+def _claim_share(cw: _ClaimWords, text: str, n: int) -> float:
+    """Share of the claim's content words in ``text`` (1.0 when every keyword is)."""
+    have = content_words(text)
+    if cw.keywords and all(k <= have for k in cw.keywords):
+        return 1.0
+    if not cw.words:
+        return 0.0
+    index = _prefix_index(have, n)
+    return sum(1 for w in cw.words if _meets(w, have, index, n)) / len(cw.words)
 
 
 def _weigh_statements(stances: Sequence[str], ev: _Evidence) -> None:
@@ -495,6 +559,12 @@ def title_and_lead(title: str | None, body: Sequence[Sequence[Any]]) -> tuple[st
     return title, lead
 
 
+def _rest(body: Sequence[Sequence[Any]], title: str | None, lead: str) -> list[str]:
+    """The paragraphs after the lead (headline and lead left out)."""
+    skip = {fold(title or ""), fold(lead)}
+    return [str(t) for _, t in body if str(t).strip() and fold(str(t)) not in skip]
+
+
 # The few queries coverage needs beyond store's (prefix full-text search, article
 # heads, statement stances per article); kept here until store grows them.
 
@@ -529,7 +599,9 @@ def _article_heads(db: sqlite_utils.Database, ids: Sequence[str]) -> dict[str, d
             f"select id, title, published, outlet, body from articles where id in ({placeholders})",
             chunk,
         ):
-            row["title"], row["lead"] = title_and_lead(row["title"], json.loads(row.pop("body")))
+            paragraphs = json.loads(row.pop("body"))
+            row["title"], row["lead"] = title_and_lead(row["title"], paragraphs)
+            row["rest"] = _rest(paragraphs, row["title"], row["lead"])
             text = f"{row['title'] or ''}\n{row['lead'] or ''}"
             row["text"], row["words"] = text, content_words(text)
             out[row["id"]] = row
@@ -679,6 +751,7 @@ def coverage_rows(db: sqlite_utils.Database, claim_name: str | None = None) -> l
                 head["lead"],
                 stances.get(art_id, ()),
                 [*claim.keywords, *claim.aliases],
+                head["rest"],
             )
             claim_rows.append(
                 {
