@@ -87,6 +87,7 @@ class Cues:
     labels: re.Pattern[str]
     subordinators: frozenset[str]
     noncommittal: re.Pattern[str]
+    noncommittal_each: tuple[re.Pattern[str], ...]
     weights: dict[str, float]
     linking: dict[str, float]
     lists: dict[str, list[str]]
@@ -117,6 +118,7 @@ def cues() -> Cues:
         labels=_phrase_pattern(lists["labels"]),
         subordinators=frozenset(lists["subordinators"]),
         noncommittal=_phrase_pattern(lists["noncommittal"]),
+        noncommittal_each=tuple(_phrase_pattern([p]) for p in lists["noncommittal"]),
         weights={k: float(v) for k, v in data["weights"].items()},
         linking={k: float(v) for k, v in data["linking"].items()},
         lists=lists,
@@ -126,6 +128,16 @@ def cues() -> Cues:
 def fold(text: str) -> str:
     """Lower case, straight quotes, single spaces: the form cues are matched in."""
     return " ".join(text.translate(_FOLD).lower().split())
+
+
+def _mask(patterns: Iterable[re.Pattern[str]], text: str) -> str:
+    """``text`` with every match of every pattern blanked, overlapping matches too
+    ("refuses to confirm" and "confirm or deny" in "refuses to confirm or deny")."""
+    hidden = [False] * len(text)
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            hidden[m.start() : m.end()] = [True] * (m.end() - m.start())
+    return "".join(" " if h else ch for ch, h in zip(text, hidden, strict=True))
 
 
 def _found(pattern: re.Pattern[str], text: str) -> list[str]:
@@ -174,7 +186,8 @@ def source_attribution(title: str) -> str | None:
     head, sep, rest = text.partition(":")
     if sep and rest.strip():
         prefix = fold(head).strip(" -\"'")
-        if 0 < len(prefix.split()) <= limit and c.speakers.search(prefix):
+        size = len(prefix.split())
+        if 0 < size <= limit and len(rest.split()) > size and c.speakers.search(prefix):
             if not c.labels.fullmatch(prefix):
                 return prefix
     m = _SUFFIX.search(text)
@@ -182,6 +195,9 @@ def source_attribution(title: str) -> str | None:
         suffix = m.group(1).strip(" \"'")
         words = suffix.split()
         if not words or len(words) > limit or c.labels.fullmatch(fold(suffix)):
+            return None
+        # the suffix is a tag after the headline, not the headline after a label
+        if len(text[: m.start()].split()) < max(4, 2 * len(words)):
             return None
         shouting = sum(w.isupper() for w in text.split()) * 2 > len(text.split())
         if c.speakers.search(fold(suffix)) or (
@@ -223,7 +239,7 @@ def _scan(
     found: dict[str, list[str]] = {}
     # "refuses to confirm or deny" takes no side: reported, and kept from the denials.
     noncommittal = [h for h in _found(c.noncommittal, text) if h not in claim]
-    text = c.noncommittal.sub(" ", text)
+    text = _mask(c.noncommittal_each, text)
     for group, pattern in c.patterns.items():
         own = set(_found(pattern, claim))
         hits = [h for h in _found(pattern, text) if h not in own]
@@ -318,7 +334,7 @@ def article_stance(
     question = any("question" in n for n in ev.notes["observes"] if n.startswith("headline"))
     # A question about a debunk ("Is the X video fake?") asks; it does not debunk.
     if question and denies:
-        denies *= 0.5
+        denies *= w["question_denial"]
     if denies >= 0.5 and denies >= observes * 0.5:
         return CoverageStance("denies", _confidence(denies - 0.3 * observes), _reason(ev, "denies"))
     if observes >= 0.5 and observes > ev.points["asserts"]:
@@ -508,7 +524,7 @@ def relatedness(claim: Claim, text: str) -> float:
     pass 1 above with every word weighing the same (no other claims to compare).
 
     >>> round(relatedness(Claim("x", "Loggers cut down the oldest tree"), "Oldest tree cut down"), 2)
-    0.88
+    0.9
     """
     n = int(cues().linking["prefix"])
     return _score(_claim_words(claim, n), content_words(text), text, {}, n)

@@ -164,6 +164,13 @@ def evaluate_pipeline(rows: Sequence[dict[str, str]]) -> dict[str, Any]:
         linked += row is not None
         predicted.append(row["stance"] if row else None)
     right_pairs = sum(1 for claim, art in pairs if claim in truth.get(art, ()))
+    halves = {}
+    for half in ("a", "b"):
+        idx = [i for i, r in enumerate(rows) if claim_half(r["claimId"]) == half]
+        halves[half] = {
+            "accuracy": round(sum(1 for i in idx if gold[i] == predicted[i]) / len(idx), 4),
+            "link_recall": round(sum(1 for i in idx if predicted[i] is not None) / len(idx), 4),
+        }
     result = scores(gold, predicted)
     linked_only = [(g, p) for g, p in zip(gold, predicted, strict=True) if p is not None]
     result.update(
@@ -177,6 +184,7 @@ def evaluate_pipeline(rows: Sequence[dict[str, str]]) -> dict[str, Any]:
             if linked_only
             else 0.0,
             "articles": len(truth),
+            "halves": halves,
             "ingest": summary.as_dict(),
             "seconds": round(elapsed, 1),
         }
@@ -198,10 +206,18 @@ def _table(result: dict[str, Any], title: str) -> str:
             f"({result['linked_pairs']} claim-article pairs, {result['articles']} articles)"
         )
         lines.append(f"accuracy on linked rows {result['accuracy_on_linked']:.3f}")
-    if "halves" in result:
+    halves = result.get("halves", {})
+    if halves and "link_recall" in result:
+        lines.append(
+            "by claim half (sha1 digit 0-3 / 4-7): accuracy "
+            + " / ".join(f"{v['accuracy']:.3f}" for v in halves.values())
+            + ", link recall "
+            + " / ".join(f"{v['link_recall']:.3f}" for v in halves.values())
+        )
+    elif halves:
         lines.append(
             "accuracy by claim half (sha1 digit 0-3 / 4-7): "
-            + " / ".join(f"{v:.3f}" for v in result["halves"].values())
+            + " / ".join(f"{v:.3f}" for v in halves.values())
         )
     lines.append("")
     lines.append(f"{'class':10} {'prec':>6} {'recall':>6} {'F1':>6} {'n':>5}")
@@ -216,9 +232,7 @@ def _table(result: dict[str, Any], title: str) -> str:
         lines.append(f"{g:16} " + " ".join(f"{row[c]:9d}" for c in cols))
     if "seconds" in result:
         lines.append("")
-        lines.append(
-            f"{result['rows'] if 'rows' in result else result['n']} rows in {result['seconds']} s"
-        )
+        lines.append(f"{result['n']} rows in {result['seconds']} s (ingest: {result['ingest']})")
     return "\n".join(lines)
 
 
