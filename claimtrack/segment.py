@@ -69,6 +69,7 @@ class Rules:
     anchors: dict[str, Any]
     score: dict[str, float]
     min_place_letters: int
+    not_places: frozenset[str]
     subheading_chars: int
     subheading_words: int
     openers: tuple[str, ...]
@@ -110,6 +111,7 @@ def load_rules() -> Rules:
         anchors=dict(sb["anchors"]),
         score={k: float(v) for k, v in sb["score"].items()},
         min_place_letters=int(sb["dateline"]["min_place_letters"]),
+        not_places=frozenset(sb["dateline"]["not_places"]),
         subheading_chars=int(sb["subheading"]["max_chars"]),
         subheading_words=int(sb["subheading"]["max_words"]),
         # Longest first, so that "The two" is tried before "The".
@@ -238,7 +240,10 @@ def _dateline(text: str, rules: Rules) -> _Dateline | None:
             continue
         g = m.groupdict()
         place = g.get("place")
-        if place is not None and sum(c.isalpha() for c in place) < rules.min_place_letters:
+        if place is not None and (
+            sum(c.isalpha() for c in place) < rules.min_place_letters
+            or place.strip() in rules.not_places
+        ):
             continue
         month = day = year = None
         if g.get("date"):
@@ -363,7 +368,8 @@ _CAPWORD = r"(?:(?:al-|el-)?[A-Z][\w’'-]*)"
 _NAME_RUN = re.compile(
     rf"{_CAPWORD}(?:\s+(?:(?:von der|van der|von|van|de|da|bin|ibn)\s+)?{_CAPWORD})*"
 )
-_APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the)\s+)?([^,.;]{0,60})")
+# ", a Russian military expert", ", director at ...": lower case, as a description is
+_APPOSITIVE = re.compile(r",\s+((?:a|an|the)\s+[^,.;]{0,50}|[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})")
 
 
 def _people(line: _Line, rules: Rules) -> list[_Person]:
@@ -414,7 +420,7 @@ def _surnames_referred(line: _Line, known: set[str]) -> bool:
 # Boundary decisions
 
 
-_DEFINITE = re.compile(r"^The\s+([a-z][\w-]+)(?:\s+([a-z][\w-]+))?")
+_DEFINITE = re.compile(r"^The\s+([a-z][\w-]+)")
 
 
 class _Current:
@@ -575,23 +581,25 @@ class _Splitter:
         if len(back) < offset:
             return None
         first = cur.content[0].no if cur.content else None
-        if first is not None and any(x.no == first for _, x in back[offset - 1 : offset + 1]):
-            return None  # the current article already opened at the standfirst or lede
-        j2, _ = back[offset - 1]
-        if len(back) > offset:
-            j3, _ = back[offset]
-            if j3 is not None and self._standfirst(seq, j3, cur):
-                return j3
+        j2, c2 = back[offset - 1]
+        j3, c3 = back[offset] if len(back) > offset else (None, None)
+        if first == c2.no:
+            return None  # the current article already opened at the lede
+        if c3 is not None and first == c3.no and self._short(c3):
+            return None  # ... or at a standfirst just before it
+        if j3 is not None and self._standfirst(seq, j3):
+            return j3
         return j2
 
-    def _standfirst(self, seq: Sequence[_Line], j: int, cur: _Current) -> bool:
+    def _short(self, line: _Line) -> bool:
+        return len(line.text) <= int(self.rules.anchors["standfirst_max_chars"])
+
+    def _standfirst(self, seq: Sequence[_Line], j: int) -> bool:
         """Is ``seq[j]``, three paragraphs before related-stories debris, a short standfirst
         (one sentence about what follows) rather than the end of the previous article?"""
         r = self.rules
         line = seq[j]
-        if line.kind not in (BODY, SUBHEAD) or len(line.text) > int(
-            r.anchors["standfirst_max_chars"]
-        ):
+        if line.kind not in (BODY, SUBHEAD) or not self._short(line):
             return False
         if line.text[0] in _QUOTES_OPEN:
             return False
@@ -604,18 +612,22 @@ class _Splitter:
 
     def _soft(self, line: _Line, seq: Sequence[_Line], cur: _Current) -> bool:
         s = self.rules.score
-        if line.kind != BODY or cur.roundup or not cur.content:
+        if line.kind != BODY or not cur.content:
             return False
-        prev = cur.content[-1]
+        prev = next(x for x in reversed(cur.lines) if x.kind != BLANK)
         if prev.kind in (SUBHEAD, HEADING) or prev.text.endswith(":"):
-            return False
+            return False  # a subheading or a colon announces what follows
         if not self._lede_shaped(line, cur) or self._headed(cur):
             return False
         if cur.anchored and sum(x.kind == BODY for x in cur.content) < s["min_anchored_body"]:
             return False  # an article that opened with a dateline or heading has a body
+        if cur.roundup:
+            # A digest re-introduces people bullet after bullet and changes topic often:
+            # only a clean lexical break ends it.
+            return self._score(line, seq, cur, names=False) >= s["roundup_threshold"]
         return self._score(line, seq, cur) >= s["threshold"]
 
-    def _score(self, line: _Line, seq: Sequence[_Line], cur: _Current) -> float:
+    def _score(self, line: _Line, seq: Sequence[_Line], cur: _Current, names: bool = True) -> float:
         r, s = self.rules, self.rules.score
         following = [x for x in seq if x.content]
         window = _sum(following[: self.k], r)
@@ -627,24 +639,31 @@ class _Splitter:
         lexical = s["lexical"] * max(0.0, 1.0 - cohesion / s["lexical_floor"])
         nxt = following[1] if len(following) > 1 else None
         echo = 0.0
-        if nxt is not None and len(line.text) <= int(r.anchors["standfirst_max_chars"]):
+        if nxt is not None and self._short(line):
             # A standfirst says in short what the next paragraph says at length.
             echo = _coverage(_bag(line, r), _bag(nxt, r), self.vocab)
         if len(line.text) < s["min_lede_chars"] and echo < s["min_echo"]:
-            lexical = 0.0  # a short closing line shares few words with anything
+            return 0.0  # too short for a lede, and not a standfirst of what follows
         score = lexical + s["echo"] * echo
-        if self._reintroduces(line, cur):
-            return score + s["reintro"]
-        if (nxt is not None and nxt.kind == BODY and self._reintroduces(nxt, cur)) or (
-            self._named_then_introduced(line, following[1 : 1 + self.k], cur)
-        ):
-            return score + s["reintro_next"]
-        # "The contract, worth ..." after an article about a contract: a definite description
-        # of something the article has already mentioned continues it.
-        m = _DEFINITE.match(line.text)
-        if m and any(self.context.get(_stem(w.lower())) for w in m.groups() if w):
+        if names:
+            if self._reintroduces(line, cur):
+                return score + s["reintro"]
+            if (nxt is not None and nxt.kind == BODY and self._reintroduces(nxt, cur)) or (
+                self._named_then_introduced(line, following[1 : 1 + self.k], cur)
+            ):
+                return score + s["reintro_next"]
+        if self._definite_reference(line, cur):
             return 0.0
         return score
+
+    def _definite_reference(self, line: _Line, cur: _Current) -> bool:
+        """ "The contract, worth ..." just after a paragraph about a contract: a definite
+        description of something the article has just mentioned continues it."""
+        m = _DEFINITE.match(line.text)
+        if m is None:
+            return False
+        recent = _sum(cur.content[-int(self.rules.score["definite_window"]) :], self.rules)
+        return bool(recent.get(_stem(m.group(1).lower())))
 
     def _named_then_introduced(
         self, line: _Line, following: Sequence[_Line], cur: _Current
