@@ -119,6 +119,22 @@ class Registry:
         for last, people in surnames.items():
             if len(people) == 1 and last not in self._aliases and len(last) > 2:
                 self._aliases[last] = people[0]
+        self.side_words: dict[str, str] = {}
+        for key, value in data.get("side_words", {}).items():
+            if key != key.lower() or not isinstance(value, str) or value not in self._countries:
+                raise ClaimtrackError(
+                    f"actors.toml [side_words]: {key!r} must be lower-case and name a [[country]]"
+                )
+            self.side_words[key] = value
+        self._side_words_re = (
+            re.compile(
+                r"\b(?:"
+                + "|".join(re.escape(k) for k in sorted(self.side_words, key=len, reverse=True))
+                + r")\b"
+            )
+            if self.side_words
+            else None
+        )
         for key, value in data.get("ministries", {}).items():
             if key != key.lower() or not isinstance(value, str) or not value:
                 raise ClaimtrackError(f"actors.toml [ministries]: bad entry {key!r} = {value!r}")
@@ -156,6 +172,8 @@ class Registry:
                     f"actors.toml: alias {key!r} of {name!r} already names {other.name!r}"
                 )
             self._aliases[key] = actor
+            if key.startswith("the ") and key[4:] not in self._aliases:
+                self._aliases[key[4:]] = actor
         self.actors.append(actor)
         return actor
 
@@ -187,9 +205,10 @@ class Registry:
     def is_known(self, mention: str) -> bool:
         return fold(mention) in self._aliases
 
-    @functools.lru_cache(maxsize=4096)  # noqa: B019 - registries live for the process
-    def resolve(self, mention: str) -> Actor | None:
-        """The known actor ``mention`` names, or None.
+    @functools.lru_cache(maxsize=8192)  # noqa: B019 - registries live for the process
+    def resolve(self, mention: str, exact: bool = False) -> Actor | None:
+        """The known actor ``mention`` names, or None. With ``exact``, only the whole
+        mention may name it (no titles stripped, no name found inside it).
 
         >>> default_registry().resolve("Russian Foreign Minister Sergei Lavrov").name
         'Sergey Lavrov'
@@ -199,18 +218,23 @@ class Registry:
         key = _EDGE.sub("", fold(mention))
         if not key:
             return None
-        for candidate in self._candidates(key):
+        for candidate, person_only in self._candidates(key, exact):
             actor = self._aliases.get(candidate)
-            if actor is not None and _short_ok(candidate, mention):
-                return actor
+            if actor is None or not _short_ok(candidate, mention):
+                continue
+            if person_only and actor.kind != "person":
+                continue
+            return actor
         return self._ministry(key) or self._national_body(key, mention)
 
-    def _candidates(self, key: str) -> Iterable[str]:
-        yield key
+    def _candidates(self, key: str, exact: bool) -> Iterable[tuple[str, bool]]:
+        yield key, False
         bare = _strip_possessive(key)
-        yield bare
+        yield bare, False
         if bare.startswith("the "):
-            yield bare[4:]
+            yield bare[4:], False
+        if exact:
+            return
         # titles and nationality in front of a name: "ukrainian president volodymyr zelenskyy"
         rest = bare[4:] if bare.startswith("the ") else bare
         for _ in range(3):
@@ -223,11 +247,11 @@ class Registry:
             elif not m:
                 break
         if rest != bare:
-            yield rest
+            yield rest, True
         # a known person's name at the end: "kremlin spokesman dmitry peskov"
         toks = rest.split()
         for i in range(1, len(toks) - 1):
-            yield " ".join(toks[i:])
+            yield " ".join(toks[i:]), True
 
     def _ministry(self, key: str) -> Actor | None:
         for rx in self._ministry_res:
@@ -277,11 +301,25 @@ class Registry:
         actor = self.resolve(name)
         if actor is not None:
             return actor.side
-        for word in re.findall(r"[\w.'’-]+", name):
+        key = fold(name)
+        # words after "in" name a place, not an allegiance: "a council in Syria"
+        key = re.split(r"\b(?:in|based in|near)\b", key)[0]
+        for word in re.findall(r"[\w.'’-]+", key):
             country = self.demonym(word)
             if country:
                 return country
-        return None
+            known = self._aliases.get(word)
+            if known is not None and known.kind != "person" and _short_ok(word, word.upper()):
+                if known.side:
+                    return known.side
+        return self.side_word(key)
+
+    def side_word(self, text: str) -> str | None:
+        """The side a title word implies ("congressman" -> "United States"), or None."""
+        if self._side_words_re is None:
+            return None
+        m = self._side_words_re.search(fold(text))
+        return self.side_words[m.group(0)] if m else None
 
 
 def _read_actors(path: str | None) -> dict[str, Any]:

@@ -48,6 +48,7 @@ class Lexicon:
     negation_window: int
     negation_immune: frozenset[str]
     masks: tuple[str, ...]
+    hedges: tuple[str, ...]
     claim_nouns: frozenset[str]
     grammar: Mapping[str, frozenset[str]]  # "section.key" -> words
     source: str = "package"
@@ -207,6 +208,11 @@ def build_lexicon(sources: Mapping[str, Mapping[str, Any]], source: str = "packa
             check_words(
                 _table(sc, "masks", "stance_cues.toml").get("phrases"),
                 "stance_cues.toml [masks] phrases",
+            )
+        ),
+        hedges=tuple(
+            check_words(
+                sc.get("hedges", {}).get("phrases", []), "stance_cues.toml [hedges] phrases"
             )
         ),
         claim_nouns=frozenset(

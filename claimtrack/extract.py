@@ -1,0 +1,2310 @@
+"""Attributed statements in an article: who said what, when, and which way.
+
+Rules and lexicons, no parser and no model (textacy's ``direct_quotations`` is the
+model for the shape; its limits are lifted where a rule can do it). Per paragraph:
+
+1. **Quotes.** Double quote marks are paired by context, not by glyph, so a reversed
+   pair (``”word“``) still pairs, an apostrophe (``don’t``, ``countries’``) is never a
+   quote mark, and an unbalanced mark costs one span, never the paragraph. A quote
+   left open at the end of a paragraph runs to its end (the convention for quotes
+   that continue in the next paragraph). Single quotes count only in paragraphs
+   without double quotes.
+2. **Sentences**, never split inside a quote.
+3. **Cues.** Every speech verb of ``data/speech_verbs.toml`` found *outside* quotes is
+   a candidate; its speaker is the noun phrase before it (skipping auxiliaries,
+   adverbs, appositives and relative pronouns), or after it for inversions
+   (``"…," said the minister``). "-ing" forms after a comma continue the main
+   statement's speaker. Plus ``according to X``, nominal forms
+   (``Russia's allegation that …``), ``quoted X as saying``, ``the statement read``,
+   lead-in colons (``From the chairwoman: "…"``) and dash attributions
+   (``"…" – Commissioner X``).
+4. **Speakers** go through ``actors.SpeakerContext``: titles and nationality words
+   are stripped, surnames and pronouns go back to the person named earlier, capitals
+   stand for their governments.
+5. **Stance** comes from the cue verb and from the cue phrases of
+   ``data/stance_cues.toml`` found in the statement's own words, negation handled.
+6. **Date**: a time expression attached to the speech act (fronted, between subject
+   and verb, or right after the verb and its channel); else inherited from the same
+   speaker's previous statement in the paragraph; else the publication date.
+
+A paragraph that is only a quote continues the previous paragraph's speaker. One
+statement is kept per (speaker, cue) per paragraph, as the gold annotation does.
+
+Every decision appends a short reason to ``Statement.explain``. Does not extract:
+statements whose speaker is only identifiable from world knowledge, or speech acts
+expressed without any listed verb or noun.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from .actors import Actor, Registry, SpeakerContext, default_registry
+from .dates import TimeExpr, as_date, find_times
+from .lexicon import Lexicon, load_lexicon
+from .models import Article, Stance, Statement
+
+MASK = "\x01"
+_APOS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+# ------------------------------------------------------------------ quotes
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation in a paragraph: ``start`` is the opening mark, ``end`` is just after
+    the closing mark (or the paragraph end when the quote is left open)."""
+
+    start: int
+    end: int
+    closed: bool = True
+
+    def inner(self, text: str) -> str:
+        a = self.start + 1
+        b = self.end - 1 if self.closed else self.end
+        return text[a:b].strip().rstrip(",")
+
+
+_DOUBLE = '“”"„«»'
+_OPEN_GLYPH = "“„«"
+_CLOSE_GLYPH = "”»"
+_OPEN_BEFORE = " \t([{—–-/"
+_CLOSE_AFTER = " \t.,;:!?)]}—–-…"
+
+
+def find_quotes(text: str) -> tuple[list[QuoteSpan], list[str]]:
+    """Quote spans of one paragraph and warnings about marks that did not pair.
+
+    >>> [text[q.start:q.end] for text in ['He said “yes” and ”no“.'] for q in find_quotes(text)[0]]
+    ['“yes”', '”no“']
+    """
+    marks = [i for i, c in enumerate(text) if c in _DOUBLE]
+    if not marks:
+        return _single_quotes(text), []
+    spans: list[QuoteSpan] = []
+    warnings: list[str] = []
+    open_at: int | None = None
+    n = len(text)
+    for i in marks:
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        opening = prev in _OPEN_BEFORE and nxt not in " \t"
+        closing = prev not in " \t" and (nxt in _CLOSE_AFTER or i + 1 == n)
+        if opening == closing:  # context says nothing: the glyph decides
+            c = text[i]
+            if c in _OPEN_GLYPH:
+                opening, closing = True, False
+            elif c in _CLOSE_GLYPH:
+                opening, closing = False, True
+            else:
+                opening, closing = open_at is None, open_at is not None
+        if opening:
+            if open_at is not None:
+                warnings.append(f"quote mark at {open_at} never closed; ignored")
+            open_at = i
+        elif open_at is None:
+            warnings.append(f"closing quote mark at {i} without an opening one; ignored")
+        else:
+            spans.append(QuoteSpan(open_at, i + 1))
+            open_at = None
+    if open_at is not None:
+        spans.append(QuoteSpan(open_at, n, closed=False))
+    return spans, warnings
+
+
+def _is_heading(text: str) -> bool:
+    """A subheading or headline: short, no final punctuation (or a question)."""
+    t = text.strip()
+    words = t.split()
+    if len(words) > 14:
+        return False
+    if t.endswith("?"):
+        return True
+    return t[-1] not in ".!:;,”\"’')…"
+
+
+def _single_quotes(text: str) -> list[QuoteSpan]:
+    """‘…’ quotes in a paragraph without double quotes. An apostrophe inside a word
+    (don’t) or after a plural s (countries’ leaders) is not a closing mark."""
+    spans = []
+    open_at: int | None = None
+    n = len(text)
+    for i, c in enumerate(text):
+        if c not in "‘’'":
+            continue
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        if prev.isalnum() and nxt.isalnum():
+            continue  # don't, Putin’s
+        if c in "‘'" and prev in _OPEN_BEFORE and nxt.isalnum() and open_at is None:
+            open_at = i
+        elif c in "’'" and open_at is not None and not prev.isspace():
+            if prev in "sS" and nxt == " " and i + 2 < n and text[i + 2].islower():
+                continue  # countries’ leaders
+            if nxt.isalnum():
+                continue
+            spans.append(QuoteSpan(open_at, i + 1))
+            open_at = None
+    return spans
+
+
+# ------------------------------------------------------------------ tokens, sentences
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+    low: str  # lower-case, straight apostrophes
+    quote: bool = False
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+_ABBREV = (
+    "Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Adm|Sgt|Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|No|Co|Inc|Ltd|Corp|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mt|Ft|Gens|Reps|Sens|Messrs|vs|etc"
+)
+_TOKEN = re.compile(
+    MASK + r"+|(?:[A-Z]\.){2,}|(?:" + _ABBREV + r")\.(?=\s)|\w+(?:[’'\-&]\w+)*(?:[’']s?)?|[^\w\s]"
+)
+_SENT_END = re.compile(r"[.!?…]+[)\]’']*(?=\s+[(\[\"“‘" + MASK + r"]*[A-Z0-9" + MASK + r"])")
+_NO_SPLIT_BEFORE = re.compile(r"(?:\b(?:" + _ABBREV + r")|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$")
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    toks: list[Tok]
+    quotes: list[QuoteSpan]
+
+
+@dataclass
+class Paragraph:
+    line: int
+    text: str
+    masked: str
+    quotes: list[QuoteSpan]
+    warnings: list[str]
+    sentences: list[Sentence]
+
+
+def _mask(text: str, quotes: Sequence[QuoteSpan]) -> str:
+    if not quotes:
+        return text
+    parts = []
+    pos = 0
+    for q in quotes:
+        parts.append(text[pos : q.start])
+        parts.append(MASK * (q.end - q.start))
+        pos = q.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def split_paragraph(line: int, text: str) -> Paragraph:
+    """Quotes, masked text, tokens and sentences of one paragraph."""
+    quotes, warnings = find_quotes(text)
+    masked = _mask(text, quotes)
+    bounds = []
+    for m in _SENT_END.finditer(masked):
+        if m.group(0)[0] == "." and _NO_SPLIT_BEFORE.search(masked, 0, m.start()):
+            continue
+        bounds.append(m.end())
+    for q in quotes:  # a quote ending a sentence: ... happened.” He said
+        if q.closed and text[q.end - 2 : q.end - 1] in (".", "!", "?", "…"):
+            rest = text[q.end :]
+            stripped = rest.lstrip()
+            if (
+                stripped
+                and rest[:1].isspace()
+                and (stripped[0].isupper() or stripped[0] in _DOUBLE)
+            ):
+                bounds.append(q.end)
+    bounds = sorted(set(bounds))
+    toks_all = []
+    for m in _TOKEN.finditer(masked):
+        t = m.group(0)
+        if t[0] == MASK:
+            toks_all.append(Tok(text[m.start() : m.end()], m.start(), m.end(), "", True))
+        else:
+            toks_all.append(Tok(t, m.start(), m.end(), t.lower().translate(_APOS)))
+    sentences = []
+    start = 0
+    ti = 0
+    for b in [*bounds, len(text)]:
+        if b <= start:
+            continue
+        stoks = []
+        while ti < len(toks_all) and toks_all[ti].start < b:
+            stoks.append(toks_all[ti])
+            ti += 1
+        squotes = [q for q in quotes if start <= q.start < b]
+        lead = len(text[start:b]) - len(text[start:b].lstrip())
+        sentences.append(Sentence(start + lead, b, stoks, squotes))
+        start = b
+    return Paragraph(line, text, masked, quotes, warnings, sentences)
+
+
+# ------------------------------------------------------------------ compiled rules
+
+
+def _phrase_re(phrase: str) -> str:
+    out = []
+    for w in phrase.split():
+        if w == "*":
+            out.append(r"(?:[\w’'\-]+\s+){0,2}?")
+            continue
+        out.append(re.escape(w).replace("'", "['’]") + r"\s+")
+    return "".join(out)[: -len(r"\s+")] if out[-1].endswith(r"\s+") else "".join(out)
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    return "|".join(_phrase_re(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@dataclass
+class Rules:
+    lexicon: Lexicon
+    cue_re: re.Pattern[str]
+    cue_form: dict[str, str]  # normalised matched text -> lexicon form (for '*' forms)
+    stance_res: list[tuple[Stance, re.Pattern[str]]]
+    mask_re: re.Pattern[str] | None
+    immune: frozenset[str]
+    negators: frozenset[str]
+    channel_re: re.Pattern[str]
+    listeners: frozenset[str]
+    between: frozenset[str]
+    determiners: frozenset[str]
+    modifiers: frozenset[str]
+    generic: frozenset[str]
+    documents: frozenset[str]
+    excluded: frozenset[str]
+    body_heads: frozenset[str]
+    titles: frozenset[str]  # every word of every title
+    title_phrases: tuple[str, ...]
+    particles: frozenset[str]
+    claim_nouns: frozenset[str]
+    wild_forms: list[tuple[re.Pattern[str], str]]
+    hedge_re: re.Pattern[str] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def rules_for(lexicon: Lexicon) -> Rules:
+    """Patterns compiled once per lexicon (kept in ``lexicon.cache``)."""
+    cached = lexicon.cache.get("rules")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    forms = set(lexicon.verbs) | set(lexicon.document_verbs)
+    cue_re = re.compile(r"(?<![\w’'\-])(?:" + _alternation(forms) + r")(?![\w’'\-])")
+    wild = [(re.compile("^" + _phrase_re(f) + "$"), f) for f in forms if "*" in f]
+    stance_res = []
+    for stance in lexicon.priority:
+        phrases = lexicon.cues.get(stance, ())
+        if phrases:
+            stance_res.append(
+                (stance, re.compile(r"(?<![\w'])(?:" + _alternation(phrases) + r")(?![\w])", re.I))
+            )
+    mask_re = (
+        re.compile(r"(?<![\w'])(?:" + _alternation(lexicon.masks) + r")(?![\w])", re.I)
+        if lexicon.masks
+        else None
+    )
+    w = lexicon.words
+    channel_re = re.compile(r"\s*(?:" + _alternation(w("channel.phrases")) + r")\b", re.I)
+    titles = w("speaker.titles")
+    rules = Rules(
+        lexicon=lexicon,
+        cue_re=cue_re,
+        cue_form={},
+        stance_res=stance_res,
+        mask_re=mask_re,
+        immune=lexicon.negation_immune,
+        negators=lexicon.negators,
+        channel_re=channel_re,
+        listeners=w("channel.listeners"),
+        between=frozenset(x for x in w("between.auxiliaries") if " " not in x),
+        determiners=w("speaker.determiners"),
+        modifiers=w("speaker.modifiers"),
+        generic=w("speaker.generic"),
+        documents=w("speaker.documents"),
+        excluded=w("speaker.excluded"),
+        body_heads=w("speaker.body_heads"),
+        titles=frozenset(x for t in titles for x in t.split()),
+        title_phrases=tuple(sorted(titles, key=len, reverse=True)),
+        particles=w("speaker.name_particles"),
+        claim_nouns=lexicon.claim_nouns,
+        wild_forms=wild,
+        hedge_re=re.compile(r"^[\s,;(–—-]{0,3}(?:" + _alternation(lexicon.hedges) + r")\b", re.I)
+        if lexicon.hedges
+        else None,
+    )
+    lexicon.cache["rules"] = rules
+    return rules
+
+
+# Words that can open a sentence without being part of its subject.
+_FUNCTION_CAPS = frozenset(
+    """but and yet so or nor meanwhile however now also still instead indeed conversely then
+    in on at as while when although though because if since despite following like unlike
+    asked speaking according earlier later elsewhere alongside after before during until
+    amid among with without from for by to of here there this that these those shortly hours
+    days weeks months separately similarly likewise overall thus hence today yesterday
+    tonight last next under over into onto upon within across against toward towards around
+    ahead beyond near outside inside throughout what why how where which who whom whose
+    whether once nearly almost about some many most each every all both either neither
+    more less such other another another's""".split()
+)
+_PREPS = frozenset("of for at on in to from with".split())
+_CONJ = frozenset(("and", "but", "or", "nor"))
+_BE = frozenset("is are was were be been being".split())
+_HAVE = frozenset("has have had".split())
+_AMBIGUOUS = frozenset(
+    """claims claim reports report states notes calls questions doubts demands promises posts
+    charges appeals cites cite identified proposed""".split()
+)
+_ATTACH_BEFORE = frozenset(
+    ",;–—- after before while when by without and or also then thereby even".split()
+)
+_FRONTED = frozenset(
+    """on in at earlier later late early last this speaking writing addressing after before
+    during shortly hours days weeks meanwhile separately yesterday today tonight overnight
+    asked responding then also since following""".split()
+)
+_NON_OFFICIAL = frozenset(
+    """analyst analysts expert experts professor researcher researchers scholar scholars fellow
+    economist economists correspondent journalist journalists reporter activist activists
+    lawyer lawyers attorney attorneys doctor doctors director founder co-founder ceo host
+    presenter resident residents witness witnesses protester protesters survivor survivors
+    student students teacher worker workers volunteer volunteers member members observer
+    observers critic critics campaigners people man woman boy girl child mother father
+    farmer farmers community family families relatives expert's analyst's site website
+    monitor think tank source sources team""".split()
+)
+_ORG_SUFFIX_GENERIC = frozenset(
+    """representatives representative officials official lawmakers members leaders team staff
+    spokesman spokeswoman spokesperson agencies agency forces troops fighters militants
+    supporters activists protesters sources""".split()
+)
+_PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i"))
+_NO_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": "", "”": "", '"': "", "„": ""})
+_NEUTRAL_PARTICIPLES = frozenset(
+    "saying adding stating noting insisting arguing explaining writing telling".split()
+)
+_NOT_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split()
+)
+_AGE = re.compile(r"^[\w-]+-(?:year|month)-old$", re.I)
+_DOC_PREFIX = re.compile(
+    r"^(?:(?:an?|the)\s+)?(?:(?:\w+\s+){0,3}?(?:analysis|data|tally|figures|video|report|"
+    r"reports|statement|count|estimate|estimates|survey|study|assessment|investigation|review|"
+    r"post|message|footage|images|records|documents|readout|transcript|poll|census)"
+    r"(?:\s+(?:of\s+data|released|published|issued|compiled|posted|shared|provided))?"
+    r"(?:\s+(?:on|in)\s+[\w\s]{1,20}?)?\s+(?:by|from|of)\s+)",
+    re.I,
+)
+_TRAILING_DOC = frozenset(
+    "data figures report reports statement statements estimates analysis count tally".split()
+)
+_NOMINAL_NOUNS = (
+    "allegation|allegations|claim|claims|declaration|announcement|accusation|accusations|"
+    "assertion|assertions|remarks|denial|denials|warning|warnings|pledge|insistence|"
+    "admission|demand|demands|threat|proposal|suggestion|statement|statements"
+)
+_NOMINAL_POSS = re.compile(
+    r"(?P<np>(?:[A-Z][\w.\-]*(?:[’']s)?\s+){0,4}?[A-Z][\w.\-]*)[’']s\s+(?:(?:own|recent|earlier|"
+    r"latest|previous|new|initial|first|repeated|unfounded|baseless|false)\s+)?(?P<noun>"
+    + _NOMINAL_NOUNS
+    + r")\s+(?P<link>that|of)\b"
+)
+_NOMINAL_BY = re.compile(
+    r"\b(?P<noun>"
+    + _NOMINAL_NOUNS
+    + r")\s+(?:of\s+\S+\s+)?(?:by|from)\s+(?P<np>(?:(?:the|[A-Z][\w’'.\-]*|[a-z]+)\s+){0,6}?"
+    r"[A-Z][\w’'.\-]*)(?P<that>\s+that\b)?"
+)
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
+_QUOTED_AS = re.compile(
+    r"\b(?P<verb>quoted|quoting|cited|citing)\s+(?P<np>[^,;:" + MASK + r"]{2,80}?)\s+as\s+saying\b"
+)
+_QUOTING = re.compile(
+    r"\b(?P<verb>quoting|citing)\s+(?P<np>(?:the\s+|an?\s+)?[\w’'\- ]{2,60}?)(?=,)"
+)
+_MADE_CLAIM = re.compile(r"^made\s")
+
+
+# ------------------------------------------------------------------ speaker mentions
+
+
+@dataclass
+class Mention:
+    """A speaker noun phrase, analysed."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # "name" | "pronoun" | "generic" | "definite" | "document" | "group-of"
+    name: str | None = None
+    role: str | None = None
+    side: str | None = None
+    official: bool = False
+    det: str | None = None
+    org: Actor | None = None
+    parts: list[Mention] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Candidate:
+    """A statement before merging: one cue with one speaker."""
+
+    actor: Actor
+    cue: str
+    kind: str
+    sent: int  # index of the sentence in the paragraph
+    cue_start: int
+    cue_end: int
+    subj_start: int
+    subj_end: int
+    scope: list[tuple[int, int]]
+    stance_verb: Stance
+    explain: list[str]
+    relative: bool = False
+    participle: bool = False
+    quote: str | None = None
+    date: tuple[str | None, str | None, str] | None = None  # (date, precision, source)
+    verb: str = ""
+    joint: tuple[str, ...] = ()
+    extra_end: int | None = None  # a following quote-only sentence merged in
+    base: Candidate | None = None  # the statement a participle continues
+
+
+# ------------------------------------------------------------------ the extractor
+
+
+class _Extractor:
+    def __init__(self, article: Article, lexicon: Lexicon, registry: Registry):
+        self.article = article
+        self.rules = rules_for(lexicon)
+        self.lex = lexicon
+        self.reg = registry
+        self.ctx = SpeakerContext(registry)
+        self.anchor = as_date(article.published)
+        self.out: list[Statement] = []
+        self.last_side: str | None = None  # side of the last national speaker
+        self.prev_par: list[Statement] = []
+        self.prev_par_subject: Actor | None = None
+        self.prev_joint: tuple[Actor, ...] = ()
+
+    # ---------------------------------------------------------------- driver
+    def run(self) -> list[Statement]:
+        for line, text in self.article.body:
+            if not text.strip():
+                continue
+            self.paragraph(split_paragraph(line, text))
+        return self.out
+
+    def paragraph(self, par: Paragraph) -> None:
+        if _is_heading(par.text):
+            self.prev_par = []
+            self.prev_joint = ()
+            return
+        cands: list[Candidate] = []
+        subject_of_last_sentence: Actor | None = None
+        for si, sent in enumerate(par.sentences):
+            self.ctx.tick()
+            before = len(cands)
+            self.sentence(par, si, sent, cands)
+            new = cands[before:]
+            if not new and sent.quotes and self._quote_only(par, sent):
+                self._quote_sentence(par, si, sent, cands, subject_of_last_sentence)
+                new = cands[before:]
+            if new:
+                subject_of_last_sentence = new[-1].actor
+            else:
+                subj = self._remember_subject(par, sent)
+                if subj is not None:
+                    subject_of_last_sentence = subj
+        statements = self._merge(par, cands)
+        self.prev_par = statements
+        self.prev_par_subject = subject_of_last_sentence
+        self.out.extend(statements)
+
+    # ---------------------------------------------------------------- sentences
+    def sentence(self, par: Paragraph, si: int, sent: Sentence, cands: list[Candidate]) -> None:
+        masked = par.masked
+        rules = self.rules
+        toks = sent.toks
+        if not toks:
+            return
+        if masked[sent.start : sent.end].rstrip().endswith("?"):
+            return  # a question (a reporter's, or a subheading) is not a statement
+        found: list[Candidate] = []
+        for m in rules.cue_re.finditer(masked, sent.start, sent.end):
+            cand = self._cue(par, si, sent, m.start(), m.end(), found)
+            if cand:
+                found.extend(cand)
+        for m in _QUOTED_AS.finditer(masked, sent.start, sent.end):
+            found.extend(self._quoted_as(par, si, sent, m))
+        for m in _QUOTING.finditer(masked, sent.start, sent.end):
+            if not masked[m.end("np") : m.end("np") + 40].lstrip(" ,").startswith("as saying"):
+                found.extend(self._quoting(par, si, sent, m, found))
+        for m in _ACCORDING.finditer(masked, sent.start, sent.end):
+            found.extend(self._according(par, si, sent, m.start(), m.end()))
+        for rx in (_NOMINAL_POSS, _NOMINAL_BY):
+            for m in rx.finditer(masked, sent.start, sent.end):
+                found.extend(self._nominal(par, si, sent, m, found))
+        if not found and sent.quotes:
+            found.extend(self._lead_in(par, si, sent))
+        found.sort(key=lambda c: c.cue_start)
+        self._scopes(par, sent, found)
+        for c in found:
+            self._finish(par, sent, c, found, cands)
+        cands.extend(found)
+
+    def _tok_index(self, sent: Sentence, pos: int) -> int:
+        for i, t in enumerate(sent.toks):
+            if t.start >= pos:
+                return i
+        return len(sent.toks)
+
+    def _verb_form(self, matched: str) -> str:
+        low = re.sub(r"\s+", " ", matched.lower().translate(_APOS))
+        if low in self.lex.verbs or low in self.lex.document_verbs:
+            return low
+        for rx, form in self.rules.wild_forms:
+            if rx.match(low):
+                return form
+        return low
+
+    def _cue(
+        self,
+        par: Paragraph,
+        si: int,
+        sent: Sentence,
+        start: int,
+        end: int,
+        found: list[Candidate],
+    ) -> list[Candidate]:
+        rules = self.rules
+        toks = sent.toks
+        form = self._verb_form(par.masked[start:end])
+        ti = self._tok_index(sent, start)
+        tj = self._tok_index(sent, end)
+        first = form.split()[0]
+        if form in self.lex.question_verbs:
+            return []
+        doc_only = form not in self.lex.verbs
+        nxt = toks[tj] if tj < len(toks) else None
+        prev = toks[ti - 1] if ti > 0 else None
+        # passives: "were reported", "has been accused" (but "is heard saying")
+        i = ti - 1
+        while i >= 0 and toks[i].low in ("also", "not", "never", "widely", "reportedly"):
+            i -= 1
+        if i >= 0 and toks[i].low in _BE and not first.endswith("ing") and first not in ("heard",):
+            return []
+        if first in ("made", "making") and prev is not None and prev.low in _BE:
+            return []
+        if form in _AMBIGUOUS:
+            if prev is None or prev.low in self.rules.determiners or prev.low in _CONJ:
+                return []
+            if prev.low.endswith(("'s", "s'")) or prev.low in ("false", "such", "similar", "new"):
+                return []
+            if (
+                nxt is not None
+                and nxt.low
+                and (nxt.low in self.lex.verbs or nxt.low in _BE or nxt.low in _HAVE)
+            ):
+                return []
+        participle = first.endswith("ing") and form in self.lex.participles
+        if first.endswith("ing"):
+            j = ti - 1
+            while j >= 0 and toks[j].low in rules.between and toks[j].low not in _BE:
+                if toks[j].low in _HAVE:
+                    break
+                j -= 1
+            if j >= 0 and toks[j].low in _BE:
+                participle = False  # progressive: "are talking up", "had been demanding"
+            elif not participle:
+                if first in ("heard",):
+                    pass
+                else:
+                    return []
+        explain: list[str] = []
+        neg = self._negated(toks, ti)
+        if neg:
+            return []
+        if participle:
+            return self._participle(par, si, sent, ti, tj, form, found)
+        subj = self._subject_before(par, sent, ti, found)
+        mode = "before"
+        if subj is None and form in self.lex.inversion:
+            subj = self._subject_after(par, sent, tj, ti)
+            mode = "after"
+        if subj is None:
+            return []
+        mention, info = subj
+        if mention.kind == "coord":
+            base = self._main_candidate(found)
+            if base is None:
+                sm = self._sentence_subject(par, sent)
+                if sm is None:
+                    return []
+                actors = self._actors_for(par, sent, sm)
+                if not actors:
+                    return []
+                explain.append("speaker: subject of the sentence (coordinated verb)")
+            else:
+                actors = [base.actor, *[self._actor_named(n) for n in base.joint[1:]]]
+                explain.append(f"speaker: same subject as '{base.cue}' (coordinated verb)")
+            s0, s1 = (mention.start, mention.end)
+        else:
+            if doc_only and mention.kind != "document":
+                return []
+            if mention.kind == "document" and form in ("read", "reads"):
+                pass
+            elif form in ("read", "reads"):
+                return []
+            actors = self._actors_for(par, sent, mention)
+            if not actors:
+                return []
+            explain.extend(mention.reasons)
+            explain.append(
+                f"speaker {'after' if mode == 'after' else 'before'} the cue: {mention.text!r}"
+            )
+            s0, s1 = mention.start, mention.end
+        if form in self.lex.weak and not self._weak_ok(par, sent, tj):
+            return []
+        cue_text, cue_stop = self._cue_text(par, sent, form, start, end, tj)
+        out = []
+        joint = tuple(a.name for a in actors) if len(actors) > 1 else ()
+        for actor in actors:
+            out.append(
+                Candidate(
+                    actor=actor,
+                    cue=cue_text,
+                    kind="reported",
+                    sent=si,
+                    cue_start=start,
+                    cue_end=cue_stop,
+                    subj_start=s0,
+                    subj_end=s1,
+                    scope=[],
+                    stance_verb=self.lex.verbs.get(form, Stance.ASSERTS),
+                    explain=[f"rule: speech verb '{form}'", *explain],
+                    relative=info == "relative",
+                    participle=False,
+                    verb=form,
+                    joint=joint,
+                )
+            )
+        return out
+
+    def _negated(self, toks: Sequence[Tok], ti: int) -> bool:
+        i = ti - 1
+        steps = 0
+        while i >= 0 and steps < 5:
+            low = toks[i].low
+            if low in self.rules.negators or low.endswith("n't") or low == "never":
+                return True
+            if low == "to" and i > 0 and toks[i - 1].low in ("declined", "refused", "failed"):
+                return True
+            if low not in self.rules.between:
+                return False
+            i -= 1
+            steps += 1
+        return False
+
+    def _weak_ok(self, par: Paragraph, sent: Sentence, tj: int) -> bool:
+        """A weak verb ("called", "described") counts with a quote, a "that" clause, an
+        "as …" complement or a stance phrase in what follows it."""
+        toks = sent.toks
+        window = toks[tj : tj + 12]
+        for k, t in enumerate(window):
+            if t.quote or t.low in ("that", ":"):
+                return True
+            if t.low == "as" and k + 1 < len(window):
+                return True
+            if t.low in (".", ";"):
+                break
+        rest = par.text[toks[tj].start if tj < len(toks) else sent.end : sent.end]
+        return bool(self._phrase_stances(rest))
+
+    # ---------------------------------------------------------------- subjects
+    def _subject_before(
+        self, par: Paragraph, sent: Sentence, ti: int, found: Sequence[Candidate]
+    ) -> tuple[Mention, str] | None:
+        rules = self.rules
+        toks = sent.toks
+        i = ti - 1
+        while i >= 0 and (toks[i].low in rules.between or toks[i].low in rules.negators):
+            # "on" or a weekday may be the end of a name ("Lai Ching-te said")? no: words
+            if toks[i].cap and toks[i].low not in (
+                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            ):  # fmt: skip
+                break
+            i -= 1
+        if i < 0:
+            return None
+        t = toks[i]
+        if t.low in _CONJ:
+            # "… and warned", "but said": the subject is the main clause's
+            if (i + 1 <= ti and (i == 0 or not self._np_tok(toks[i - 1], toks[i]))) or True:
+                return Mention(t.text, t.start, t.end, "coord"), "coord"
+        if t.low in ("who",):
+            ante = None
+            if i >= 2 and toks[i - 1].text == ",":
+                ante = self._np_back(par, sent, i - 2)
+                if ante is None or self._looks_appositive(sent, ante):
+                    ante = self._appositive(par, sent, i - 1)
+            elif i >= 1:
+                ante = self._np_back(par, sent, i - 1)
+            if ante is None:
+                return None
+            return ante, "who"
+        if t.low in ("that", "which") and i > 0:
+            before = toks[i - 1]
+            if before.low in rules.documents or (
+                before.low.endswith("s") and before.low[:-1] in rules.documents
+            ):
+                sm = self._sentence_subject(par, sent)
+                if sm is None:
+                    return None
+                sm.reasons.append(f"a {before.low} that said: issued by the sentence's subject")
+                return sm, "document"
+            return None
+        if t.text in (",", "—", "–", "(", ")"):
+            m = self._appositive(par, sent, i)
+            return (m, "apposition") if m else None
+        if t.quote:
+            return None
+        m = self._np_back(par, sent, i)
+        if m is None:
+            return None
+        # relative clause subject: "… which Kyiv rejected", "that Moscow claims"
+        k = self._tok_index(sent, m.start) - 1
+        info = "plain"
+        if k >= 0 and toks[k].low in ("which", "that", "whom", "as", "what"):
+            info = "relative"
+            if (
+                toks[k].low == "that"
+                and k > 0
+                and (toks[k - 1].low in _CONJ or toks[k - 1].low in self.lex.verbs)
+            ):
+                if found:
+                    return None  # "… said … and that Putin had told Trump": embedded
+        return m, info
+
+    def _np_tok(self, tok: Tok, right: Tok | None) -> bool:
+        """Whether ``tok`` may be part of a speaker noun phrase whose next word is ``right``."""
+        if tok.quote:
+            return False
+        low = tok.low
+        if not low or not (low[0].isalnum()):
+            return low in ("&",) and right is not None and right.cap
+        if tok.cap:
+            if low in _FUNCTION_CAPS and low not in self.rules.determiners:
+                return False
+            return True
+        r = self.rules
+        if low in _PREPS:
+            return right is not None and (right.cap or right.low in r.determiners)
+        if low == "and":
+            return right is not None and (
+                right.cap
+                or right.low in r.generic
+                or right.low in r.modifiers
+                or right.low in r.determiners
+            )
+        if low in r.determiners or low in r.modifiers or low in r.generic or low in r.titles:
+            return True
+        if low in r.particles or low.startswith(("al-", "el-", "bin-", "abu-")):
+            return True
+        if low.endswith(("'s", "s'")):
+            return right is not None
+        if _AGE.match(low):
+            return True
+        if "-" in low and right is not None and (right.low in r.generic or right.low in r.titles):
+            return True
+        return False
+
+    def _np_back(
+        self, par: Paragraph, sent: Sentence, i: int, allow_comma: bool = False
+    ) -> Mention | None:
+        """The noun phrase ending at token ``i``, walking left."""
+        toks = sent.toks
+        if i < 0:
+            return None
+        if allow_comma and toks[i].text == ",":
+            return self._appositive(par, sent, i)
+        if not self._np_tok(toks[i], None) or toks[i].low in _PREPS or toks[i].low == "and":
+            if not (toks[i].low in self.rules.generic or toks[i].cap):
+                if toks[i].low not in (
+                    "he", "she", "they", "it", "we", "i",
+                ):  # fmt: skip
+                    return None
+        k = i
+        if toks[i].low in ("he", "she", "they", "it", "we", "i"):
+            return self._analyse(par, sent, i, i)
+        while k - 1 >= 0 and self._np_tok(toks[k - 1], toks[k]):
+            k -= 1
+        # a list of names: "… of Qatar, Egypt, Jordan and Indonesia"
+        span = toks[k : i + 1]
+        if any(t.low == "and" for t in span):
+            while (
+                k - 2 >= 0
+                and (toks[k].cap or (toks[k].low == "the" and k + 1 <= i and toks[k + 1].cap))
+                and toks[k - 1].text == ","
+                and toks[k - 2].cap
+                and toks[k - 2].low not in _FUNCTION_CAPS
+                and toks[k - 2].low not in _NOT_NAMES
+            ):
+                k -= 2
+                while k - 1 >= 0 and self._np_tok(toks[k - 1], toks[k]):
+                    k -= 1
+        while (
+            k <= i
+            and (toks[k].low in _PREPS or toks[k].low in _CONJ or toks[k].low in _FUNCTION_CAPS)
+            and toks[k].low not in self.rules.determiners
+        ):
+            k += 1
+        if k > i:
+            return None
+        return self._analyse(par, sent, k, i)
+
+    def _appositive(self, par: Paragraph, sent: Sentence, i: int) -> Mention | None:
+        """ "X, a professor at Y, said" / "the governor, X, told" / "X, director of Y,
+        which …, said": ``i`` is the comma (or dash) closing the apposition. Returns the
+        speaker, with the apposition's role and side."""
+        toks = sent.toks
+        commas: list[int] = []
+        j = i - 1
+        if toks[i].text == ")":
+            return None
+        while j >= 0 and i - j < 70 and len(commas) < 4:
+            t = toks[j]
+            if t.quote or t.text in (";", ":"):
+                break
+            if t.text == ")":  # skip a parenthesis: "(Institute of International Affairs)"
+                while j > 0 and toks[j].text != "(":
+                    j -= 1
+                j -= 1
+                continue
+            if t.text in (",", "—", "–"):
+                commas.append(j)
+            j -= 1
+        if not commas:
+            return None
+        chosen: Mention | None = None
+        fallback: tuple[Mention, int] | None = None
+        b_range = (commas[0] + 1, i - 1)
+        for idx, c in enumerate(commas):
+            a = self._np_back(par, sent, c - 1) if c > 0 else None
+            if a is not None and self._looks_appositive(sent, a) and idx + 1 < len(commas):
+                fallback = fallback or (a, c)
+                continue
+            if a is not None:
+                chosen = a
+                b_range = (c + 1, i - 1)
+                break
+            if fallback is not None:
+                break
+            # "A counterprotester, Mohammad Bakkour, said": the name is the apposition
+            seg_start = commas[idx + 1] + 1 if idx + 1 < len(commas) else 0
+            if c - seg_start <= 4:
+                b = self._analyse(par, sent, commas[0] + 1, i - 1, appositive=True)
+                if b is not None and b.kind == "name":
+                    b.reasons.append("name from the apposition")
+                    return b
+            return None
+        if chosen is None and fallback is not None:
+            chosen, c = fallback
+            b_range = (c + 1, i - 1)
+        if chosen is None:
+            return None
+        a = chosen
+        b = None
+        if b_range[0] <= b_range[1] and toks[b_range[0]].low not in ("who", "which", "whose"):
+            segs = self._segments(sent, b_range)
+            for s0, s1 in segs:
+                bb = self._analyse(par, sent, s0, s1, appositive=True)
+                if bb is not None and (b is None or (bb.kind == "name" and b.kind != "name")):
+                    b = bb
+        if (
+            b is not None
+            and b.kind == "name"
+            and a.kind in ("generic", "definite", "indefinite", "group-of")
+            and (b.org is None or b.org.kind == "person" or a.kind != "group-of")
+        ):
+            # "the region's Russian-installed governor, Vladimir Saldo, said"
+            b.role = b.role or a.role
+            b.side = b.side or a.side
+            b.official = b.official or a.official
+            b.start = a.start
+            b.reasons.append(f"name from the apposition of {a.text!r}")
+            return b
+        if (
+            b is not None
+            and b.kind == "name"
+            and b.org is None
+            and a.kind == "name"
+            and (a.org is not None and a.org.kind != "person" and a.role)
+        ):
+            # "The US ambassador to NATO, Matthew Whitaker, said"
+            b.role = b.role or a.role
+            b.start = a.start
+            return b
+        if b is not None:
+            if not a.role and b.role:
+                a.role = b.role
+            if not a.side and b.official and b.side:
+                a.side = b.side
+                a.official = True
+                a.reasons.append(f"side {b.side} from the apposition {b.text!r}")
+            elif not a.side and a.kind in ("generic", "definite") and a.official:
+                s = self.reg.side_for(b.text)
+                if s:
+                    a.side = s
+                    a.reasons.append(f"side {s} from the apposition {b.text!r}")
+        return a
+
+    def _segments(self, sent: Sentence, rng: tuple[int, int]) -> list[tuple[int, int]]:
+        out = []
+        s0 = rng[0]
+        for k in range(rng[0], rng[1] + 1):
+            if sent.toks[k].text in (",", "—", "–", "(", ")"):
+                if k - 1 >= s0:
+                    out.append((s0, k - 1))
+                s0 = k + 1
+        if s0 <= rng[1]:
+            out.append((s0, rng[1]))
+        return out
+
+    def _looks_appositive(self, sent: Sentence, m: Mention) -> bool:
+        """ "a Washington", "director of the Critical Threats Project": a phrase that
+        describes somebody named further left rather than naming them."""
+        k = self._tok_index(sent, m.start)
+        if k >= len(sent.toks):
+            return False
+        first = sent.toks[k]
+        if first.low in ("a", "an"):
+            return True
+        return not first.cap and (first.low in self.rules.titles or first.low in self.rules.generic)
+
+    def _subject_after(
+        self, par: Paragraph, sent: Sentence, tj: int, ti: int
+    ) -> tuple[Mention, str] | None:
+        """Inversion: '"…," said Trump' / '…, said Kyle Balzer, a scholar at …'."""
+        toks = sent.toks
+        prev = toks[ti - 1] if ti > 0 else None
+        if prev is None or not (prev.quote or prev.text in (",", "–", "—") or prev.low == "”"):
+            return None
+        m = self._np_forward(par, sent, tj)
+        if m is None or (m.kind == "pronoun" and m.text.lower() == "it"):
+            return (m, "after") if m else None
+        return m, "after"
+
+    def _np_forward(self, par: Paragraph, sent: Sentence, tj: int) -> Mention | None:
+        toks = sent.toks
+        if tj >= len(toks) or toks[tj].low in _PREPS or toks[tj].low in _CONJ:
+            return None
+        k = tj
+        while k < len(toks) and self._np_tok(toks[k], toks[k + 1] if k + 1 < len(toks) else None):
+            if toks[k].low in ("as", "when", "while") and k > tj:
+                break
+            k += 1
+        while k - 1 >= tj and (toks[k - 1].low in _PREPS or toks[k - 1].low in _CONJ):
+            k -= 1
+        if k == tj:
+            return None
+        m = self._analyse(par, sent, tj, k - 1)
+        if m is None:
+            return None
+        # an apposition after the name gives the role: ", a scholar at X,"
+        if k < len(toks) and toks[k].text == ",":
+            e = k + 1
+            while e < len(toks) and toks[e].text not in (",", ".", ";") and e - k < 25:
+                e += 1
+            if e > k + 1 and toks[k + 1].low in ("a", "an", "the", "director", "head", "chief"):
+                b = self._analyse(par, sent, k + 1, e - 1, appositive=True)
+                if b is not None:
+                    m.role = m.role or b.role
+                    if not m.side and b.side and b.official:
+                        m.side = b.side
+        return m
+
+    def _sentence_subject(self, par: Paragraph, sent: Sentence) -> Mention | None:
+        """The subject at the start of a sentence, after a fronted phrase."""
+        toks = sent.toks
+        k = 0
+        # skip a fronted phrase: "After that meeting, …", "Before Zelenskyy arrived, …"
+        if toks and toks[0].low in _FUNCTION_CAPS and toks[0].low not in self.rules.determiners:
+            for j, t in enumerate(toks[:25]):
+                if t.text == ",":
+                    k = j + 1
+                    break
+        e = k
+        while e < len(toks) and self._np_tok(toks[e], toks[e + 1] if e + 1 < len(toks) else None):
+            e += 1
+        while e - 1 > k and (toks[e - 1].low in _PREPS or toks[e - 1].low in _CONJ):
+            e -= 1
+        if e == k:
+            if k < len(toks) and toks[k].low in ("he", "she", "they", "it", "we"):
+                return self._analyse(par, sent, k, k)
+            return None
+        return self._analyse(par, sent, k, e - 1)
+
+    # ---------------------------------------------------------------- noun phrases
+    def _analyse(
+        self, par: Paragraph, sent: Sentence, a: int, b: int, appositive: bool = False
+    ) -> Mention | None:
+        """What the tokens ``a..b`` of a sentence say about a speaker: a name (with
+        title, side and organisation stripped off), a pronoun, a definite description
+        ("the ministry"), a generic group ("Russian officials"), or a joint subject."""
+        r = self.rules
+        toks = sent.toks[a : b + 1]
+        while toks and (toks[0].low in _FUNCTION_CAPS and toks[0].low not in r.determiners):
+            toks = toks[1:]
+        while toks and toks[-1].text in (",", ".", "&", "(", ")"):
+            toks = toks[:-1]
+        if not toks:
+            return None
+        text = par.text[toks[0].start : toks[-1].end]
+        m = Mention(text, toks[0].start, toks[-1].end, "generic")
+        if len(toks) == 1 and toks[0].low in _PRONOUNS:
+            m.kind = "pronoun"
+            return m
+        if len(toks) > 20:
+            return None
+        det = None
+        while toks and toks[0].low in r.determiners and not toks[0].low.endswith("'s"):
+            det = det or toks[0].low
+            toks = toks[1:]
+            if toks and toks[0].low == "of":  # "one of the …"
+                toks = toks[1:]
+        if toks and _AGE.match(toks[0].low):
+            toks = toks[1:]
+        if not toks:
+            return None
+        m.det = det
+        # the whole phrase may be a known actor: "the Russian Ministry of Defence", "ACLED"
+        full = par.text[toks[0].start : toks[-1].end]
+        if any(t.cap for t in toks):
+            known = self.reg.resolve(full, exact=True)
+            if known is not None:
+                return self._known(m, known, full)
+        # joint subjects: "Trump and Zelenskyy", "Saudi and Yemeni officials"
+        if not appositive and any(t.low == "and" for t in toks):
+            parts = self._split_joint(par, sent, toks)
+            if parts:
+                m.kind = "joint"
+                m.parts = parts
+                return m
+        # a possessor before the first preposition: "Russia's", "Trump's special envoy"
+        first_prep = next((k for k, t in enumerate(toks) if t.low in _PREPS), len(toks))
+        last_poss = -1
+        for k, t in enumerate(toks[:first_prep]):
+            if t.low.endswith(("'s", "s'")) and k < len(toks) - 1:
+                last_poss = k
+        side: str | None = None
+        poss_actor: Actor | None = None
+        if last_poss >= 0:
+            poss_toks = toks[: last_poss + 1]
+            poss_text = re.sub(r"['’]s?$", "", " ".join(t.text for t in poss_toks))
+            country = self.reg.demonym(toks[last_poss].text) if last_poss == 0 else None
+            if country:
+                side = country
+            elif poss_toks[0].cap:
+                actor = self.reg.resolve(poss_text) or self.ctx.resolve_name(poss_text)[0]
+                if actor is not None:
+                    poss_actor = actor
+                    side = actor.side
+            if side is None:
+                side = self.reg.demonym(toks[last_poss].text)
+            if side is not None or poss_actor is not None:
+                known = self.reg.resolve(par.text[toks[0].start : toks[-1].end], exact=True)
+                if known is not None:
+                    return self._known(m, known, full)
+        rest = toks[last_poss + 1 :]
+        if not rest:
+            return None
+        role_words: list[str] = []
+        name_toks: list[Tok] = []
+        heads: list[str] = []
+        official = False
+        org: Actor | None = None
+        k = 0
+        n = len(rest)
+        while k < n:
+            t = rest[k]
+            low = t.low
+            nxt = rest[k + 1] if k + 1 < n else None
+            if low in _PREPS and (name_toks or heads or role_words):
+                tail = []
+                for x in rest[k + 1 :]:
+                    if x.low in ("in", "at", "on", "from", "with", "near", "based"):
+                        break  # "… Council in Yemen's Hadramout": a place, not the name
+                    if x.low not in r.determiners and (x.cap or x.low not in r.modifiers):
+                        tail.append(x)
+                if name_toks and tail and tail[0].cap and low in ("of", "for"):
+                    # "State Emergency Service of Ukraine", "Institute for the Study of War"
+                    name_toks.append(t)
+                    k += 1
+                    continue
+                if (heads or role_words) and not name_toks and tail and tail[0].cap:
+                    # "representatives of the Southern Transitional Council",
+                    # "a spokesperson for China's Ministry of Foreign Affairs"
+                    tail_text = " ".join(x.text for x in tail)
+                    o = self.reg.resolve(tail_text)
+                    if o is None:
+                        o = self._tail_org(tail)
+                    if o is not None and (o.kind != "person"):
+                        org = o
+                        if o.side and (low != "in"):
+                            side = side or (o.side if o.kind != "body" or o.side else None)
+                    elif low in ("of",) and not side:
+                        c = self.reg.demonym(tail[0].text)
+                        if c and len(tail) == 1:
+                            side = c  # "the president of Turkiye"
+                    break
+                break
+            title = self._title_at(rest, k)
+            if title and not (t.cap and name_toks and not self._is_titleword_cap(rest, k)):
+                w = len(title.split())
+                role_words.append(title)
+                official = official or title.split()[-1] not in _NON_OFFICIAL
+                if name_toks:
+                    # "Kremlin spokesman Dmitry Peskov": a capitalised word before a title
+                    # is an institution or a place, not part of the name
+                    o = self.reg.resolve(" ".join(x.text for x in name_toks))
+                    if o is not None and o.side:
+                        side = side or o.side
+                    else:
+                        side = side or self._side_of_words(name_toks)
+                    name_toks = []
+                k += w
+                continue
+            country = self.reg.demonym(t.text)
+            if country and not name_toks and (t.cap or "-" in low) and low not in r.generic:
+                side = side or country
+                k += 1
+                continue
+            if (
+                t.cap
+                and low not in _NOT_NAMES
+                and not (
+                    k == 0 and (low in r.generic or low in r.body_heads) and low not in r.titles
+                )
+            ):
+                if (
+                    low in r.modifiers
+                    and not name_toks
+                    and nxt is not None
+                    and (nxt.low in r.titles or nxt.low in r.generic or self.reg.demonym(nxt.text))
+                ):
+                    k += 1  # "Lead Ukrainian negotiator"
+                    continue
+                name_toks.append(t)
+                k += 1
+                continue
+            if low in r.particles or low.startswith(("al-", "el-")):
+                name_toks.append(t)
+                k += 1
+                continue
+            if nxt is not None and f"{low} {nxt.low}" in r.generic:
+                heads.append(f"{low} {nxt.low}")  # "air force", "coast guard"
+                official = True
+                k += 2
+                continue
+            if low in r.generic or low in r.body_heads:
+                if (
+                    nxt is not None
+                    and (nxt.low in r.generic or nxt.low in r.titles)
+                    and (low in r.modifiers)
+                ):
+                    k += 1  # "military expert": a modifier here
+                    continue
+                heads.append(low)
+                official = official or low not in _NON_OFFICIAL
+            k += 1
+        if not heads and role_words and not name_toks:
+            heads = [role_words[-1].split()[-1]]
+        m.role = " ".join(role_words) or None
+        m.official = official
+        if org is not None and not name_toks:
+            if heads and heads[-1] in r.documents and not role_words:
+                pass
+            gen = " ".join(heads) or (m.role or "")
+            m.kind = "group-of"
+            m.name = f"{org.name} {gen}".strip()
+            m.org = None
+            m.side = side if side else (org.side if org.kind != "person" else None)
+            if org.kind == "body" and org.side is None:
+                m.side = side
+            return m
+        m.side = side or (self.reg.side_word(text) if official else None)
+        if poss_actor is not None and poss_actor.kind == "person" and not name_toks:
+            m.kind = "generic"
+            m.name = f"{poss_actor.name}'s {' '.join(heads) or m.role or 'aides'}"
+            m.side = None
+            return m
+        if name_toks:
+            while name_toks and name_toks[-1].low in _PREPS:
+                name_toks.pop()
+            name = re.sub(r"\s+([’'])", r"\1", " ".join(t.text for t in name_toks))
+            trailing = rest[rest.index(name_toks[-1]) + 1 :] if name_toks else []
+            gen = [x.low for x in trailing if x.low in r.generic or x.low in r.modifiers]
+            if gen and trailing and trailing[-1].low in r.generic:
+                # "Democratic Party lawmakers", "STC representatives", "an Al Jazeera team"
+                o = self.reg.resolve(name)
+                words = " ".join(gen)
+                if words in ("team", "staff", "journalists", "reporters", "crew") and o is not None:
+                    return self._known(m, o, full)
+                m.kind = "group-of"
+                m.name = f"{o.name if o else name} {words}"
+                m.side = (o.side if o else None) or m.side or self.reg.side_for(name)
+                m.official = True
+                return m
+            m.kind = "name"
+            m.name = name
+            if any(t.low in r.body_heads for t in name_toks):
+                m.side = m.side or self.reg.side_for(name)
+            return m
+        if not heads:
+            return None
+        if (
+            det == "the"
+            or det in ("its", "their", "his", "her")
+            or (det is None and last_poss >= 0)
+        ):
+            m.kind = "definite"
+        body = [x for x in rest if x.low not in r.determiners]
+        gen = par.text[body[0].start : body[-1].end] if body else ""
+        if body and body[0] is sent.toks[0] and body[0].low in r.generic:
+            gen = gen[0].lower() + gen[1:]  # "Officials said" -> "officials"
+        m.name = gen
+        if heads[-1] in r.documents and m.kind == "definite" and len(heads) == 1:
+            m.kind = "document"
+        if det in ("a", "an", "another") and m.kind == "generic":
+            m.kind = "indefinite"
+        return m
+
+    def _known(self, m: Mention, known: Actor, full: str) -> Mention:
+        m.kind = "name"
+        m.name = known.name
+        m.org = known
+        m.side = known.side
+        m.official = known.kind != "person" or bool(known.role)
+        m.reasons.append(f"{full!r} is the known actor {known.name!r}")
+        return m
+
+    def _tail_org(self, tail: Sequence[Tok]) -> Actor | None:
+        """An organisation named after "of"/"for": known, or a ministry-like body."""
+        words = [t for t in tail if t.cap or t.low in _PREPS or t.low.endswith("'s")]
+        text = " ".join(t.text for t in words)
+        if not text:
+            return None
+        known = self.reg.resolve(text)
+        if known is not None:
+            return known
+        if any(t.low in self.rules.body_heads for t in words):
+            side = self.reg.side_for(text)
+            return Actor(name=text, kind="body", side=side)
+        return None
+
+    def _is_titleword_cap(self, toks: Sequence[Tok], k: int) -> bool:
+        """A capitalised title inside a name run is still a title when a name follows
+        ("Deputy Chairman Dmitry Medvedev")."""
+        return k + 1 < len(toks) and toks[k + 1].cap
+
+    def _title_at(self, toks: Sequence[Tok], k: int) -> str | None:
+        low = toks[k].low
+        if low not in self.rules.titles:
+            return None
+        for phrase in self.rules.title_phrases:
+            words = phrase.split()
+            if words[0] != low.rstrip(".") and words[0] != low:
+                continue
+            if k + len(words) > len(toks):
+                continue
+            seq = [t.low for t in toks[k : k + len(words)]]
+            if all(
+                s == w or s.rstrip(".") == w.rstrip(".") for s, w in zip(seq, words, strict=True)
+            ):
+                # "Minister of Energy": take the department along
+                end = k + len(words)
+                if words[-1] == "of" and end < len(toks):
+                    return phrase + " " + toks[end].low
+                if (
+                    end + 1 < len(toks)
+                    and toks[end].low == "of"
+                    and toks[end + 1].low
+                    in (
+                        "energy",
+                        "defence",
+                        "defense",
+                        "foreign",
+                        "health",
+                        "interior",
+                        "justice",
+                        "finance",
+                        "economy",
+                    )
+                ):
+                    return phrase + " of " + toks[end + 1].low
+                return phrase
+        return None
+
+    def _side_of_words(self, toks: Sequence[Tok]) -> str | None:
+        for t in toks:
+            c = self.reg.demonym(t.text)
+            if c:
+                return c
+        return self.reg.side_for(" ".join(t.text for t in toks))
+
+    def _split_joint(self, par: Paragraph, sent: Sentence, toks: Sequence[Tok]) -> list[Mention]:
+        """ "Trump and Zelenskyy" -> two mentions; "observers and analysts" stays one;
+        "Saudi and Yemeni officials" -> "Saudi officials", "Yemeni officials"."""
+        lows = [t.low for t in toks]
+        depth_prep = False
+        idx = -1
+        for k, low in enumerate(lows):
+            if low in _PREPS and k > 0:
+                depth_prep = True
+            if low == "and" and not depth_prep:
+                idx = k
+                break
+        if idx <= 0 or idx >= len(toks) - 1:
+            return []
+        left, right = toks[:idx], toks[idx + 1 :]
+        if left and left[-1].text == ",":
+            left = left[:-1]
+        if not left:
+            return []
+        # "Saudi and Yemeni officials"
+        if len(left) == 1 and self.reg.demonym(left[0].text) and len(right) >= 2:
+            c2 = self.reg.demonym(right[0].text)
+            if c2:
+                head = " ".join(t.text for t in right[1:])
+                out = []
+                for adj in (left[0], right[0]):
+                    country = self.reg.demonym(adj.text)
+                    mm = Mention(f"{adj.text} {head}", adj.start, toks[-1].end, "generic")
+                    mm.name = f"{adj.text} {head}"
+                    mm.side = country
+                    mm.official = True
+                    out.append(mm)
+                return out
+        if not (any(t.cap for t in left) or any(t.cap for t in right)):
+            return []  # "observers and analysts"
+        a = self._analyse_toks(par, sent, left)
+        b = self._analyse_toks(par, sent, right)
+        if a is None or b is None:
+            return []
+        if a.kind == "name" and a.org is not None and a.org.kind == "body" and b.kind != "name":
+            return []
+        # a title before the first name applies to the first only: "analysts X and Y"
+        return [a, b]
+
+    def _analyse_toks(self, par: Paragraph, sent: Sentence, toks: Sequence[Tok]) -> Mention | None:
+        if not toks:
+            return None
+        a = sent.toks.index(toks[0])
+        b = sent.toks.index(toks[-1])
+        return self._analyse(par, sent, a, b, appositive=True)
+
+    # ---------------------------------------------------------------- actors
+    def _actor_named(self, name: str) -> Actor:
+        actor, _ = self.ctx.resolve_name(name)
+        return actor or Actor(name=name, kind="person")
+
+    def _actors_for(self, par: Paragraph, sent: Sentence, m: Mention) -> list[Actor]:
+        """Actors a mention stands for, resolved through the article context."""
+        if m.kind == "joint":
+            out = []
+            for p in m.parts:
+                out.extend(self._actors_for(par, sent, p))
+            if len(out) > 1:
+                self.prev_joint = tuple(out)
+            return out
+        actor = self._actor(par, sent, m)
+        if actor is None:
+            return []
+        if m.kind == "pronoun" and m.text.lower() == "they" and self.prev_joint:
+            if actor.name in {a.name for a in self.prev_joint} or actor.kind == "group":
+                m.reasons.append("'they' is the joint speakers named before")
+                return list(self.prev_joint)
+        if m.kind != "pronoun":
+            self.prev_joint = ()
+        return [actor]
+
+    def _actor(self, par: Paragraph, sent: Sentence, m: Mention) -> Actor | None:
+        r = self.rules
+        ctx = self.ctx
+        if m.kind == "pronoun":
+            p = m.text.lower()
+            if p in ("it", "they"):
+                near = self._nearest_body(par, sent, m.start)
+                if near is not None:
+                    m.reasons.append(f"{m.text!r} is {near.name}, named before it in the sentence")
+                    return ctx.remember(near)
+            if p == "they" and self.prev_joint:
+                return self.prev_joint[0]
+            if p in ("he", "she"):
+                sm = self._sentence_subject(par, sent)
+                if sm is not None and sm.kind == "name" and sm.end <= m.start:
+                    a = self._actor(par, sent, sm)
+                    if (
+                        a is not None
+                        and a.kind == "person"
+                        and (a.gender is None or a.gender == {"he": "m", "she": "f"}[p])
+                    ):
+                        m.reasons.append(f"{m.text!r} is the sentence's subject, {a.name}")
+                        return a
+            actor, why = ctx.resolve_pronoun(p)
+            if actor is None and p in ("he", "she", "i") and self.prev_par_subject is not None:
+                actor, why = self.prev_par_subject, "pronoun: subject of the previous paragraph"
+            if actor is not None:
+                m.reasons.append(why)
+            return actor
+        if m.kind == "document":
+            issuer = ctx.last_document_issuer or ctx.last_speaker
+            if issuer is not None:
+                m.reasons.append(f"'{m.text}' speaks for {issuer.name}, who issued it")
+            return issuer
+        if m.name and m.name.split()[-1].lower() in r.excluded:
+            return None
+        if m.kind == "name" and m.org is not None:
+            org = m.org
+            if org.role == "ministry" and org.side is None:
+                side = self._context_side(par, sent)
+                if side:
+                    org = replace(org, name=f"{self.reg.adjective(side)} {org.name}", side=side)
+                    m.reasons.append(f"{m.text!r}: the ministry of {side} (context)")
+            return ctx.remember(self._with_role(org, m))
+        if m.kind == "name" and m.name:
+            actor, why = ctx.resolve_name(m.name)
+            if actor is not None:
+                m.reasons.append(why)
+                return ctx.remember(self._with_role(actor, m))
+            kind = "person"
+            words = m.name.lower().split()
+            if any(w in r.body_heads for w in words) or (len(words) == 1 and m.name.isupper()):
+                kind = "body"
+            side = m.side if (m.official or kind == "body") else None
+            if kind == "body" and side is None:
+                side = self.reg.side_for(m.name)
+            if kind == "person" and side is None and m.official and m.role:
+                side = self._context_side(par, sent)
+                if side:
+                    m.reasons.append(f"side {side} from the context of an official")
+            gender = None
+            if m.role and any(w in m.role for w in ("spokeswoman", "chairwoman", "congresswoman")):
+                gender = "f"
+            elif m.role and any(w in m.role for w in ("spokesman", "chairman", "congressman")):
+                gender = "m"
+            actor = Actor(name=m.name, kind=kind, side=side, role=m.role, gender=gender)
+            m.reasons.append(f"new {kind} {m.name!r}" + (f", side {side}" if side else ""))
+            return ctx.remember(actor)
+        if m.kind == "group-of" and m.name:
+            return ctx.remember(Actor(name=m.name, kind="group", side=m.side, role=m.role))
+        if m.kind == "definite" and m.name:
+            return self._definite(par, sent, m)
+        if m.kind in ("generic", "indefinite") and m.name:
+            name = m.name
+            if m.kind == "indefinite":
+                name = f"unnamed {name}" if not name.startswith(("senior", "unnamed")) else name
+            side = m.side
+            if side is None and m.official and not self._multi_country(m.text):
+                side = self._context_side(par, sent)
+                if side:
+                    m.reasons.append(f"side {side} from the context")
+            known = self.reg.resolve(m.text)
+            if known is not None:
+                return ctx.remember(known)
+            kind = (
+                "group" if name.endswith("s") else "person" if m.kind == "indefinite" else "group"
+            )
+            return ctx.remember(Actor(name=name, kind=kind, side=side, role=m.role))
+        return None
+
+    def _with_role(self, actor: Actor, m: Mention) -> Actor:
+        if m.role and not actor.role:
+            return replace(actor, role=m.role)
+        return actor
+
+    def _multi_country(self, text: str) -> bool:
+        """A speaker made of several countries has no single side."""
+        low = text.lower()
+        if any(w in low for w in ("western", "international", "countries", "nations", "several")):
+            return True
+        named = {
+            a.name
+            for w in re.findall(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", text)
+            if (a := self.reg.resolve(w, exact=True)) is not None and a.kind == "government"
+        }
+        return len(named) > 1
+
+    def _definite(self, par: Paragraph, sent: Sentence, m: Mention) -> Actor | None:
+        """ "the ministry", "the Ukrainian president", "the army", "the service"."""
+        head = (m.name or "").split()
+        synonyms = {"army": "military", "armed forces": "military", "forces": "military"}
+        words = [synonyms.get(w, w) for w in head if w not in self.rules.modifiers or w in (
+            "military", "army", "navy")]  # fmt: skip
+        if not words:
+            words = head
+        key = " ".join(words[-2:]) if len(words) > 1 else words[-1] if words else ""
+        actor, why = self.ctx.resolve_definite(key, side=m.side)
+        if actor is None and len(words) > 1:
+            actor, why = self.ctx.resolve_definite(words[-1], side=m.side)
+        if actor is not None:
+            m.reasons.append(why)
+            return self.ctx.remember(actor)
+        # "the military", "the air force", "the Ministry of Interior": a national body of
+        # the side the article is about
+        side = m.side or (
+            self._context_side(par, sent)
+            if m.official and not self._multi_country(m.text)
+            else None
+        )
+        base = " ".join(head)
+        if side:
+            guess = self.reg.resolve(f"{self.reg.adjective(side)} {base}")
+            if guess is not None:
+                m.reasons.append(f"'the {base}' of {side} (context)")
+                return self.ctx.remember(guess)
+            name = f"{self.reg.adjective(side)} {base}"
+            m.reasons.append(f"'the {base}' of {side} (context)")
+            return self.ctx.remember(Actor(name=name, kind="body", side=side, role=m.role))
+        if base in self.rules.excluded:
+            return None
+        return self.ctx.remember(Actor(name=base, kind="group", side=None, role=m.role))
+
+    def _context_side(self, par: Paragraph, sent: Sentence) -> str | None:
+        """The country an unqualified official speaks for: a place named in the sentence
+        ("in Ukraine's Donetsk region"), else the side of the last national speaker."""
+        text = par.text[sent.start : sent.end]
+        for mm in re.finditer(r"\bin\s+(?:the\s+)?([A-Z]\w+(?:\s[A-Z]\w+)?)(?:['’]s)?", text):
+            for cand in (mm.group(1), mm.group(1).split()[0]):
+                actor = self.reg.resolve(cand, exact=True)
+                if actor is not None and actor.kind == "government":
+                    return actor.side
+        return self.last_side
+
+    def _nearest_body(self, par: Paragraph, sent: Sentence, pos: int) -> Actor | None:
+        """For "it"/"they": a body or government named earlier in the same sentence; the
+        sentence's subject first ("Ukraine's military did not comment, but it said")."""
+        sm = self._sentence_subject(par, sent)
+        if sm is not None and sm.start < pos and sm.kind != "pronoun":
+            a = self._actor(par, sent, sm)
+            if a is not None and a.kind in ("body", "government", "group"):
+                return a
+        text = par.masked[sent.start : pos]
+        best = None
+        for mm in re.finditer(r"(?:[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*)*)", text):
+            a = self.reg.resolve(mm.group(0))
+            if a is not None and a.kind in ("body", "government"):
+                best = a
+        return best
+
+    def _main_candidate(self, found: Sequence[Candidate]) -> Candidate | None:
+        for c in found:
+            if not c.relative and c.kind != "according_to" and c.kind != "nominal":
+                return c
+        return None
+
+    # ---------------------------------------------------------------- other cue kinds
+    def _participle(
+        self,
+        par: Paragraph,
+        si: int,
+        sent: Sentence,
+        ti: int,
+        tj: int,
+        form: str,
+        found: list[Candidate],
+    ) -> list[Candidate]:
+        toks = sent.toks
+        j = ti - 1
+        while j >= 0 and toks[j].low in self.rules.between:
+            j -= 1
+        if j < 0 or (toks[j].low not in _ATTACH_BEFORE and toks[j].text not in (",", "–", "—")):
+            return []
+        base = None
+        for c in reversed(found):
+            if not c.relative and c.kind in ("reported", "direct"):
+                base = c
+                break
+        if base is not None:
+            actors = [base.actor]
+            if base.joint:
+                actors = [self._actor_named(n) for n in base.joint]
+            why = f"speaker: same as '{base.cue}' (participle)"
+        else:
+            sm = self._sentence_subject(par, sent)
+            if sm is None:
+                return []
+            actors = self._actors_for(par, sent, sm)
+            why = f"speaker: subject of the sentence {sm.text!r} (participle)"
+        if not actors:
+            return []
+        if form in self.lex.weak and not self._weak_ok(par, sent, tj):
+            return []
+        start = toks[ti].start
+        end = toks[tj - 1].end if tj > 0 else toks[ti].end
+        cue_text, stop = self._cue_text(par, sent, form, start, end, tj)
+        out = []
+        for a in actors:
+            out.append(
+                Candidate(
+                    actor=a,
+                    cue=cue_text,
+                    kind="reported",
+                    sent=si,
+                    cue_start=start,
+                    cue_end=stop,
+                    subj_start=start,
+                    subj_end=start,
+                    scope=[],
+                    stance_verb=self.lex.verbs.get(form, Stance.ASSERTS),
+                    explain=[f"rule: participle '{form}'", why],
+                    participle=True,
+                    verb=form,
+                    joint=tuple(x.name for x in actors) if len(actors) > 1 else (),
+                    base=base,
+                )
+            )
+        return out
+
+    def _according(
+        self, par: Paragraph, si: int, sent: Sentence, start: int, end: int
+    ) -> list[Candidate]:
+        rest = par.masked[end : sent.end]
+        d = _DOC_PREFIX.match(rest)
+        skip = d.end() if d else 0
+        tj = self._tok_index(sent, end + skip)
+        m = self._np_forward(par, sent, tj)
+        if m is None:
+            return []
+        # "United Nations data"
+        if m.kind == "name" and m.name and m.name.split()[-1].lower() in _TRAILING_DOC:
+            m.name = " ".join(m.name.split()[:-1])
+            m.org = self.reg.resolve(m.name)
+        if m.kind in ("generic",) and m.name in _TRAILING_DOC:
+            return []
+        if m.kind == "definite" and m.name in _TRAILING_DOC:
+            return []
+        actors = self._actors_for(par, sent, m)
+        out = []
+        for a in actors:
+            out.append(
+                Candidate(
+                    actor=a,
+                    cue="according to",
+                    kind="according_to",
+                    sent=si,
+                    cue_start=start,
+                    cue_end=end,
+                    subj_start=m.start,
+                    subj_end=m.end,
+                    scope=[],
+                    stance_verb=Stance.ASSERTS,
+                    explain=["rule: according to", *m.reasons],
+                    verb="according to",
+                )
+            )
+        return out
+
+    def _nominal(
+        self, par: Paragraph, si: int, sent: Sentence, mm: re.Match[str], found: list[Candidate]
+    ) -> list[Candidate]:
+        np_text = mm.group("np")
+        if mm.re is _NOMINAL_BY and not (mm.group("that") or " of " in mm.group(0)[:40]):
+            return []
+        np_text = re.sub(r"^(?:the|a|an)\s+", "", np_text.strip())
+        words = np_text.split()
+        if words and words[0].lower() in _FUNCTION_CAPS:
+            return []
+        # keep only the capitalised tail: "remarks from Japanese Prime Minister Sanae Takaichi"
+        a = self._tok_index(sent, mm.start("np"))
+        b = self._tok_index(sent, mm.end("np")) - 1
+        if b < a:
+            return []
+        m = self._analyse(par, sent, a, b)
+        if m is None or m.kind not in ("name", "group-of"):
+            return []
+        actor = self._actor(par, sent, m)
+        if actor is None:
+            return []
+        if (
+            actor.kind == "person"
+            and not self.reg.resolve(m.name or "")
+            and len((m.name or "").split()) < 2
+        ):
+            known, _ = self.ctx.resolve_name(m.name or "")
+            if known is None:
+                return []
+        noun = mm.group("noun")
+        return [
+            Candidate(
+                actor=actor,
+                cue=noun.lower(),
+                kind="nominal",
+                sent=si,
+                cue_start=mm.start("noun"),
+                cue_end=mm.end("noun"),
+                subj_start=mm.start("np"),
+                subj_end=mm.end("np"),
+                scope=[],
+                stance_verb=Stance.DENIES if noun.startswith("denial") else Stance.ASSERTS,
+                explain=[f"rule: nominal '{noun}' with possessor or agent", *m.reasons],
+                verb=noun,
+            )
+        ]
+
+    def _quoted_as(
+        self, par: Paragraph, si: int, sent: Sentence, mm: re.Match[str]
+    ) -> list[Candidate]:
+        a = self._tok_index(sent, mm.start("np"))
+        b = self._tok_index(sent, mm.end("np")) - 1
+        m = self._analyse(par, sent, a, b) if b >= a else None
+        if m is None:
+            return []
+        actors = self._actors_for(par, sent, m)
+        return [
+            Candidate(
+                actor=act,
+                cue=f"{mm.group('verb')} as saying",
+                kind="reported",
+                sent=si,
+                cue_start=mm.start(),
+                cue_end=mm.end(),
+                subj_start=m.start,
+                subj_end=m.end,
+                scope=[],
+                stance_verb=Stance.ASSERTS,
+                explain=[f"rule: '{mm.group('verb')} X as saying'", *m.reasons],
+                verb="quoted as saying",
+            )
+            for act in actors
+        ]
+
+    def _quoting(
+        self, par: Paragraph, si: int, sent: Sentence, mm: re.Match[str], found: list[Candidate]
+    ) -> list[Candidate]:
+        """ "SANA, quoting officials, reported": the officials speak too."""
+        a = self._tok_index(sent, mm.start("np"))
+        b = self._tok_index(sent, mm.end("np")) - 1
+        m = self._analyse(par, sent, a, b) if b >= a else None
+        if m is None or m.kind not in ("generic", "name", "group-of", "indefinite"):
+            return []
+        side = m.side
+        if side is None and m.kind == "generic":
+            # the quoting outlet's country: "Syria's state news agency SANA, quoting officials"
+            sm = self._sentence_subject(par, sent)
+            if sm is not None:
+                outlet = self._actor(par, sent, sm)
+                side = outlet.side if outlet else None
+        name = m.name or m.text
+        if m.kind == "generic" and side and not self.reg.demonym(name.split()[0]):
+            name = f"{self.reg.adjective(side)} {name}"
+        actor = (
+            self.ctx.remember(Actor(name=name, kind="group", side=side))
+            if m.kind != "name"
+            else (self._actor(par, sent, m))
+        )
+        if actor is None:
+            return []
+        return [
+            Candidate(
+                actor=actor,
+                cue=mm.group("verb"),
+                kind="reported",
+                sent=si,
+                cue_start=mm.start("verb"),
+                cue_end=mm.end("verb"),
+                subj_start=m.start,
+                subj_end=m.end,
+                scope=[],
+                stance_verb=Stance.ASSERTS,
+                explain=[f"rule: '{mm.group('verb')} X': the source quoted speaks too"],
+                participle=True,
+                verb=mm.group("verb"),
+            )
+        ]
+
+    def _lead_in(self, par: Paragraph, si: int, sent: Sentence) -> list[Candidate]:
+        """'From the chairwoman: "…"' and '"…" – Commissioner X'."""
+        toks = sent.toks
+        qi = [k for k, t in enumerate(toks) if t.quote]
+        if not qi:
+            return []
+        first, last = qi[0], qi[-1]
+        m = None
+        rule = ""
+        if first >= 2 and toks[first - 1].text == ":":
+            a = 0
+            while a < first - 1 and toks[a].low in ("from", "in", "the", "words", "of"):
+                if toks[a].low == "the" and a + 1 < first - 1 and toks[a + 1].low != "words":
+                    break
+                a += 1
+            if a < first - 1:
+                m = self._analyse(par, sent, a, first - 2)
+                rule = "lead-in colon"
+        elif last + 2 < len(toks) and toks[last + 1].text in ("–", "—", "-"):
+            e = len(toks) - 1
+            while e > last + 1 and toks[e].text in (".", ",", ";"):
+                e -= 1
+            m = self._analyse(par, sent, last + 2, e)
+            rule = "dash attribution"
+        if m is None:
+            return []
+        actors = self._actors_for(par, sent, m)
+        return [
+            Candidate(
+                actor=a,
+                cue="",
+                kind="direct",
+                sent=si,
+                cue_start=toks[first].start,
+                cue_end=toks[first].start,
+                subj_start=m.start,
+                subj_end=m.end,
+                scope=[],
+                stance_verb=Stance.ASSERTS,
+                explain=[f"rule: {rule}", *m.reasons],
+                verb="",
+            )
+            for a in actors
+        ]
+
+    def _quote_only(self, par: Paragraph, sent: Sentence) -> bool:
+        """A sentence that is a quote and nothing else (ignoring punctuation)."""
+        for t in sent.toks:
+            if not t.quote and t.low and t.low[0].isalnum():
+                return False
+        quoted = sum(q.end - q.start for q in sent.quotes)
+        return quoted > 0 and any(par.text[q.start] in _DOUBLE for q in sent.quotes)
+
+    def _quote_sentence(
+        self,
+        par: Paragraph,
+        si: int,
+        sent: Sentence,
+        cands: list[Candidate],
+        prev_subject: Actor | None,
+    ) -> None:
+        """A quote with no cue: it continues the previous statement of the paragraph, or
+        of the previous paragraph, or it belongs to the person just named."""
+        q = sent.quotes[0]
+        if cands:
+            base = cands[-1]
+            base.scope.append((sent.start, sent.end))
+            base.explain.append("quote continues in the next sentence")
+            self._extend_quote(par, base, sent)
+            base.extra_end = sent.end
+            return
+        actor = None
+        why = ""
+        date = None
+        if si == 0 and self.prev_par:
+            last = self.prev_par[-1]
+            actor = self._actor_named(last.speaker) if last.speaker else None
+            actor = Actor(name=last.speaker, kind="person", side=last.side, role=last.role)
+            why = f"quote-only paragraph: continues {last.speaker} from line {last.line}"
+            date = (last.date, last.date_precision, "inherited from the statement it continues")
+        elif prev_subject is not None:
+            actor = prev_subject
+            why = f"quote with no cue: the speaker named just before, {actor.name}"
+        elif si == 0 and self.prev_par_subject is not None:
+            actor = self.prev_par_subject
+            why = f"quote with no cue: the speaker named in the previous paragraph, {actor.name}"
+        if actor is None:
+            return
+        c = Candidate(
+            actor=actor,
+            cue="",
+            kind="direct",
+            sent=si,
+            cue_start=q.start,
+            cue_end=q.start,
+            subj_start=q.start,
+            subj_end=q.start,
+            scope=[(sent.start, sent.end)],
+            stance_verb=Stance.ASSERTS,
+            explain=["rule: quote continuation", why],
+            quote=" ".join(x.inner(par.text) for x in sent.quotes),
+            date=date,
+        )
+        cands.append(c)
+
+    def _extend_quote(self, par: Paragraph, base: Candidate, sent: Sentence) -> None:
+        more = " ".join(x.inner(par.text) for x in sent.quotes)
+        if base.kind == "direct":
+            base.quote = f"{base.quote} {more}".strip() if base.quote else more
+
+    def _remember_subject(self, par: Paragraph, sent: Sentence) -> Actor | None:
+        """Narration: remember a person named as a sentence's subject, for later "he"."""
+        toks = sent.toks
+        if not toks or not (toks[0].cap or _AGE.match(toks[0].low)):
+            return None
+        if toks[0].low in _FUNCTION_CAPS and toks[0].low not in self.rules.determiners:
+            return None
+        k = 0
+        while k < len(toks) and k < 8 and (toks[k].cap or toks[k].low in self.rules.particles
+                                            or _AGE.match(toks[k].low)
+                                            or toks[k].low.startswith("al-")):  # fmt: skip
+            k += 1
+        if k == 0:
+            return None
+        m = self._analyse(par, sent, 0, k - 1)
+        if m is None or m.kind != "name" or not m.name:
+            return None
+        if m.org is not None:
+            return None
+        if len(m.name.split()) < 2 and not self.ctx.resolve_name(m.name)[0]:
+            if m.name.isupper() or k >= len(toks) or toks[k].cap or not toks[k].low.isalpha():
+                return None
+        words = m.name.lower().split()
+        if any(w in self.rules.body_heads for w in words):
+            return None
+        actor = self._actor(par, sent, m)
+        return actor if actor is not None and actor.kind == "person" else None
+
+    # ---------------------------------------------------------------- cue, scope, kind
+    def _cue_text(
+        self, par: Paragraph, sent: Sentence, form: str, start: int, end: int, tj: int
+    ) -> tuple[str, int]:
+        """The cue as the annotation writes it: the verb as printed plus a directly
+        attached channel or listener ("told reporters", "said in a statement")."""
+        text = par.text
+        verb = re.sub(r"\s+", " ", text[start:end]).lower().translate(_APOS)
+        pos = end
+        parts = [verb]
+        toks = sent.toks
+        first = form.split()[0]
+        if first in ("told", "tells", "tell", "telling"):
+            k = tj
+            words = []
+            while k < len(toks) and len(words) < 7:
+                t = toks[k]
+                if t.quote or t.text in (",", ".", ":", ";", "(") or t.low in (
+                    "that", "on", "in", "about", "after", "before", "during", "at", "when",
+                    "while", "as", "of", "if", "whether",
+                ):  # fmt: skip
+                    break
+                if not t.cap and t.low not in self.rules.listeners and t.low not in (
+                    "the", "a", "an", "&", "co.", "state-run", "state", "news", "agency",
+                    "media", "television", "broadcaster", "newspaper", "outlet", "radio",
+                    "magazine", "channel", "network", "daily", "'s",
+                ) and not t.low.endswith("'s"):  # fmt: skip
+                    break
+                words.append(t)
+                k += 1
+            if words:
+                pos = words[-1].end
+                listener = text[words[0].start : pos]
+                if listener.lower() not in ("him", "her", "them", "us", "me"):
+                    parts.append(listener.lower().translate(_APOS))
+        while True:
+            m = self.rules.channel_re.match(text, pos, sent.end)
+            if not m:
+                break
+            parts.append(m.group(0).strip().lower().translate(_APOS))
+            pos = m.end()
+        return " ".join(parts), pos
+
+    def _scopes(self, par: Paragraph, sent: Sentence, found: list[Candidate]) -> None:
+        """Each candidate's own words: from its cue to the next cue of another
+        statement, plus a quote right before an attribution ('"…," X said')."""
+        if not found:
+            return
+        starts = sorted(
+            {min(c.subj_start, c.cue_start) for c in found if c.kind not in ("according_to",)}
+        )
+        text = par.text
+        for c in found:
+            if c.scope:
+                continue
+            if c.kind == "according_to":
+                # the rest of the sentence is what the source says
+                c.scope = [(sent.start, min(c.cue_start, c.subj_start)), (c.subj_end, sent.end)]
+                continue
+            if c.kind == "nominal":
+                c.scope = [(c.cue_end, self._clause_end(par, sent, c.cue_end))]
+                continue
+            nxt = [s for s in starts if s > c.cue_end]
+            end = nxt[0] if nxt else sent.end
+            if c.relative:
+                end = min(end, self._clause_end(par, sent, c.cue_end))
+            c.scope = [(c.cue_end, end)]
+            # a quote before the attribution is the content: '"…," X said'
+            head = min(c.subj_start, c.cue_start)
+            before = [q for q in sent.quotes if q.end <= head]
+            if before and not any(s < head and s > before[-1].end for s in starts if s != head):
+                gap = par.masked[before[-1].end : head]
+                if re.fullmatch(r"[\s,;:–—-]*", gap):
+                    c.scope.append((sent.start, head))
+                    if not text[sent.start : before[0].start].strip(" ,") or text[
+                        sent.start : before[0].start
+                    ].rstrip().endswith(","):
+                        c.kind = "direct"
+                        c.quote = " ".join(q.inner(text) for q in before)
+            # "X said: "…"" / "adding: "…""
+            after = [q for q in sent.quotes if q.start >= c.cue_end]
+            if after and c.kind != "direct":
+                gap = par.masked[c.cue_end : after[0].start]
+                if (
+                    re.search(r"[:,]\s*$", gap)
+                    and len(gap.split()) <= 6
+                    and not re.search(r"\b(?:that|whether|if)\b", gap)
+                ):
+                    c.kind = "direct"
+                    c.quote = " ".join(q.inner(text) for q in after)
+
+    def _clause_end(self, par: Paragraph, sent: Sentence, pos: int) -> int:
+        m = re.search(r"[,;:–—(]|$", par.masked[pos : sent.end])
+        return pos + (m.start() if m else 0) if m and m.start() > 0 else sent.end
+
+    # ---------------------------------------------------------------- stance
+    def _phrase_stances(self, text: str) -> list[tuple[Stance, str]]:
+        text = text.translate(_NO_QUOTES)
+        rules = self.rules
+        masked = text
+        if rules.mask_re is not None:
+            masked = rules.mask_re.sub(lambda m: "#" * len(m.group(0)), text)
+        found = []
+        for stance, rx in rules.stance_res:
+            for m in rx.finditer(masked):
+                phrase = m.group(0).lower()
+                if not self._phrase_negated(masked, m.start(), phrase):
+                    found.append((stance, phrase))
+        return found
+
+    def _phrase_negated(self, text: str, start: int, phrase: str) -> bool:
+        first = phrase.split()[0]
+        if first in self.rules.negators or phrase in self.rules.immune:
+            return False
+        if first.startswith(
+            ("no", "not", "never", "didn", "doesn", "don", "nobody", "hasn", "without")
+        ):
+            return False
+        window = re.findall(r"[\w']+", text[max(0, start - 40) : start])[
+            -self.lex.negation_window :
+        ]
+        return any(w.lower() in self.rules.negators or w.lower().endswith("n't") for w in window)
+
+    def _stance(self, par: Paragraph, c: Candidate) -> tuple[Stance, str]:
+        lex = self.lex
+        order = {s: i for i, s in enumerate(lex.priority)}
+        best: tuple[Stance, str] = (Stance.ASSERTS, "no stance cue: asserts")
+        if c.stance_verb is not Stance.ASSERTS:
+            best = (c.stance_verb, f"stance {c.stance_verb.value} from the cue '{c.verb}'")
+        # "condemned Moscow's claims", "slammed the allegations": rejecting a claim
+        obj = par.text[c.cue_end : c.cue_end + 40].translate(_APOS).lower()
+        obj_words = re.findall(r"[\w']+", obj)[:4]
+        if c.verb in ("condemned", "condemns", "slammed", "criticised", "criticized",
+                      "denounced", "lambasted", "decried", "ridiculed", "mocked") and any(
+            w in lex.claim_nouns for w in obj_words
+        ):  # fmt: skip
+            cand = (Stance.DENIES, f"'{c.verb}' with a claim as its object: denies")
+            if order[cand[0]] < order[best[0]]:
+                best = cand
+        own = False
+        for a, b in c.scope:
+            seg = par.text[a:b]
+            if a == c.cue_end and self.rules.hedge_re is not None:
+                h = self.rules.hedge_re.match(seg.translate(_NO_QUOTES))
+                if h:
+                    seg = " " * h.end() + seg[h.end() :]
+            for stance, phrase in self._phrase_stances(seg):
+                own = True
+                if order[stance] < order[best[0]]:
+                    best = (stance, f"stance {stance.value} from the phrase '{phrase}'")
+        if (
+            not own
+            and c.participle
+            and c.base is not None
+            and c.verb in _NEUTRAL_PARTICIPLES
+            and best[0] is Stance.ASSERTS
+        ):
+            inherited, _ = self._stance(par, c.base)
+            if inherited is not Stance.ASSERTS:
+                best = (inherited, f"stance {inherited.value} of '{c.base.cue}' it continues")
+        return best
+
+    # ---------------------------------------------------------------- dates
+    def _date(
+        self, par: Paragraph, sent: Sentence, c: Candidate, prior: Sequence[Candidate]
+    ) -> tuple[str | None, str | None, str]:
+        anchor = self.anchor
+        expr, where = self._own_time(par, sent, c)
+        if expr is not None:
+            when = expr.resolve(anchor)
+            if when is not None:
+                return when.date, when.precision.value, f"date from '{expr.text}' ({where})"
+            if expr.vague:
+                return None, None, f"'{expr.text}' ({where}) gives no date"
+            return None, None, f"'{expr.text}' ({where}) but the article is undated"
+        for p in reversed(prior):
+            if (
+                p.actor.name == c.actor.name
+                and p.date is not None
+                and (p.sent == c.sent or p.participle is False)
+            ):
+                return p.date[0], p.date[1], f"date of the same speaker's '{p.cue}' before"
+        if anchor is not None:
+            return anchor.isoformat(), "day", "date from article (no time expression)"
+        return None, None, "no date: undated article, no absolute date"
+
+    def _own_time(
+        self, par: Paragraph, sent: Sentence, c: Candidate
+    ) -> tuple[TimeExpr | None, str]:
+        text = par.text
+        if c.kind in ("according_to", "nominal") or (c.cue == "" and c.kind == "direct"):
+            return None, ""
+        # (1) fronted: "On Monday, X said" / "In a statement on Friday, the ministry said"
+        head = min(c.subj_start, c.cue_start)
+        prefix = text[sent.start : head]
+        if not c.relative and not c.participle and prefix.strip().endswith(","):
+            segs = [s for s in re.split(r",(?!\s*\d{4})", prefix.strip()[:-1]) if s.strip()]
+            if (
+                segs
+                and all(
+                    s.strip().split()[0].lower() in _FRONTED or any(find_times(s)) for s in segs
+                )
+                and len(prefix.split()) < 16
+            ):
+                for t in find_times(prefix):
+                    return t, "fronted"
+        # (2) between subject and verb: "Zelenskyy on Monday said"
+        if c.subj_end <= c.cue_start and not c.participle:
+            between = text[c.subj_end : c.cue_start]
+            if "," not in between and "(" not in between:
+                for t in find_times(between):
+                    return t, "before the verb"
+        # (3) right after the verb, its channel and listener: "told reporters on Tuesday"
+        pos = c.cue_end
+        for _ in range(4):
+            seg = text[pos : sent.end]
+            times = list(find_times(seg))
+            if times and not seg[: times[0].start].strip(" ,"):
+                return times[0], "after the verb"
+            m = self.rules.channel_re.match(text, pos, sent.end)
+            if m:
+                pos = m.end()
+                continue
+            m = re.match(r"\s*(?:in|at)\s+[A-Z][\w-]+(?:,\s*[A-Z][\w-]+)?", seg)
+            if m:
+                pos += m.end()
+                continue
+            break
+        # (4) a participle hanging on a clause that is not a statement:
+        # "She sued the department in December 2024, arguing …"
+        if c.participle and c.base is None:
+            times = list(find_times(text[sent.start : c.cue_start]))
+            if times:
+                return times[-1], "in the clause the participle hangs on"
+        return None, ""
+
+    # ---------------------------------------------------------------- finish, merge
+    def _finish(
+        self,
+        par: Paragraph,
+        sent: Sentence,
+        c: Candidate,
+        found: Sequence[Candidate],
+        prior: Sequence[Candidate],
+    ) -> None:
+        # speaker bookkeeping
+        words = par.text[sent.start : sent.end].lower()
+        document = any(w in words for w in ("statement", " post", "letter", "communique"))
+        self.ctx.spoke(c.actor, document=document)
+        if c.actor.side and c.actor.kind != "person" and c.actor.side in self.reg._countries:
+            self.last_side = c.actor.side
+        elif c.actor.side and c.actor.side in self.reg._countries:
+            self.last_side = c.actor.side
+
+    def _merge(self, par: Paragraph, cands: list[Candidate]) -> list[Statement]:
+        out: dict[tuple[str, str], Statement] = {}
+        order: list[tuple[str, str]] = []
+        done: list[Candidate] = []
+        for c in cands:
+            sent = par.sentences[c.sent]
+            stance, why = self._stance(par, c)
+            if c.date is None:
+                c.date = self._date(par, sent, c, done)
+            done.append(c)
+            key = (c.actor.name, c.cue)
+            end = c.extra_end or sent.end
+            text = par.text[sent.start : end].strip()
+            if key in out:
+                st = out[key]
+                order_ = {s: i for i, s in enumerate(self.lex.priority)}
+                if order_[stance] < order_[st.stance]:
+                    st.stance = stance
+                    st.explain.append(why)
+                st.explain.append(f"same speaker and cue again in the paragraph: merged ({c.kind})")
+                continue
+            explain = [*c.explain, why, c.date[2]]
+            if c.kind == "direct" and c.quote is None:
+                c.quote = " ".join(q.inner(par.text) for q in sent.quotes) or None
+            st = Statement(
+                speaker=c.actor.name,
+                stance=stance,
+                cue=c.cue,
+                text=text,
+                line=par.line,
+                quote=c.quote if c.kind == "direct" else None,
+                side=c.actor.side,
+                role=c.actor.role,
+                date=c.date[0],
+                date_precision=c.date[1],
+                kind=c.kind,
+                explain=explain,
+            )
+            if par.warnings:
+                st.explain.extend(par.warnings)
+            out[key] = st
+            order.append(key)
+        return [out[k] for k in order]
+
+
+def extract_statements(article: Article, lexicon: Lexicon | None = None) -> list[Statement]:
+    """Attributed statements of ``article``, in text order.
+
+    >>> from claimtrack.models import Article
+    >>> a = Article("x", 1, 1, [(1, "Kyiv denied the report on Monday.")], published="2026-01-07")
+    >>> [(s.speaker, s.stance.value, s.date) for s in extract_statements(a)]
+    [('Ukraine', 'denies', '2026-01-05')]
+    """
+    lexicon = lexicon or load_lexicon()
+    return _Extractor(article, lexicon, default_registry()).run()
+
+
+def statements_in_text(text: str, published: str | None = None) -> list[Statement]:
+    """Convenience for tests and the REPL: one paragraph per line of ``text``."""
+    body = [(i, line) for i, line in enumerate(text.splitlines(), 1) if line.strip()]
+    article = Article(
+        path="<text>", start_line=1, end_line=len(body), body=body, published=published
+    )
+    return extract_statements(article)
+
+
+__all__ = [
+    "Paragraph",
+    "QuoteSpan",
+    "extract_statements",
+    "find_quotes",
+    "rules_for",
+    "split_paragraph",
+    "statements_in_text",
+]
