@@ -129,20 +129,26 @@ def emit(
         render.print_to(render.rows_table(rows, columns, title))
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        print(__version__)
+        raise typer.Exit()
+
+
 @app.callback()
 def main_options(
     db: Annotated[
         Path | None,
         typer.Option("--db", help="Database file (default: $CLAIMTRACK_DB, else ./claimtrack.db)."),
     ] = None,
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="Print the version and exit.", is_eager=True, callback=_print_version),
+    ] = False,
 ) -> None:
     """Track contested claims and denials across news articles."""
-    if version:
-        from . import __version__
-
-        print(__version__)
-        raise typer.Exit()
     _state["db"] = db
 
 

@@ -91,7 +91,8 @@ def test_sql_timeline_view(loaded: None, db_path: Path) -> None:
 
 
 def test_discover_proposes_the_contested_claim() -> None:
-    assert invoke("ingest", str(DAM)).exit_code == 0
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    assert invoke("ingest", str(DAM), str(examples)).exit_code == 0
     proposals = json.loads(invoke("discover", "-f", "json").stdout)
     assert proposals, "a denial and an assertion about the dam should be proposed"
     top = proposals[0]
