@@ -108,15 +108,14 @@ def read_claims(path: str) -> list[Claim]:
 
 
 def add_claims(db: sqlite_utils.Database, claims: Iterable[Claim]) -> tuple[int, int]:
-    """Register claims (or update them) and link the stored statements to them.
-    Returns (claims changed, links made)."""
-    changed = []
+    """Register claims (or update them) and (re)link the stored statements to them;
+    manual links and unlinks are kept. Returns (claims new or changed, links made)."""
+    given = [validate(c) for c in claims]
+    changed = 0
     with store.write_transaction(db):
-        for claim in claims:
-            if store.upsert_claim(db, validate(claim)):
-                changed.append(claim)
-    links = link_claims(db, changed) if changed else 0
-    return len(changed), links
+        for claim in given:
+            changed += store.upsert_claim(db, claim)
+    return changed, link_claims(db, given)
 
 
 def remove_claim(db: sqlite_utils.Database, name: str) -> None:

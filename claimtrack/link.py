@@ -98,41 +98,45 @@ class ClaimMatcher:
         return sum(1 for k in self.keywords if k <= found) / len(self.keywords)
 
     def direct(self, text: str, found: set[str]) -> tuple[float, str]:
+        """Score from the statement's own words.
+
+        Every keyword present: linked, more surely the more description words it has.
+        Some keywords missing: only a large share of the description's words links it.
+        """
         kw = self._keyword_share(found)
         desc = len(self.description & found) / len(self.description) if self.description else 0.0
-        best = (0.0, "")
         for alias in self.aliases:
             if fuzz.partial_ratio(alias.lower(), text.lower()) >= 90:
-                best = (0.9, f"alias {alias!r}")
-                break
-        score = max(kw * 0.75 + desc * 0.5, desc * 1.1)
-        if score > best[0]:
-            best = (min(score, 1.0), f"keywords {kw:.0%}, description words {desc:.0%}")
-        return best
+                return 0.9, f"alias {alias!r}"
+        if kw >= 1.0:
+            score = 0.6 + 0.4 * desc
+        else:
+            score = 0.25 * kw + 0.8 * desc
+        return min(score, 1.0), f"keywords {kw:.0%}, description words {desc:.0%}"
 
-    def score(
-        self, text: str, context: Sequence[str], title: str | None = None
-    ) -> tuple[float, str]:
+    def score(self, text: str, context: Sequence[str], title: str | None = None) -> tuple[float, str]:
         """Score one statement ``text``; ``context`` holds the paragraphs before it
-        in its section, nearest last."""
+        in its section, nearest last (a subheading, if any, first)."""
         found = terms(text)
         direct, reason = self.direct(text, found)
         vocab = vocabulary()
         weights = vocab["weights"]
-        if direct >= weights["threshold"] or not self.keywords:
+        threshold = weights["threshold"]
+        if direct >= threshold or not self.keywords:
             return direct, reason
-        refers = bool(vocab["anaphora_re"].search(text)) or bool(self.description & found)
-        if not refers:
+        # Context: the statement refers back ("called it a fabrication") to a paragraph
+        # of its section that is itself about the claim.
+        shared = self.description & found
+        if not (vocab["anaphora_re"].search(text) or len(shared) >= 2):
             return direct, reason
-        seen: set[str] = set()
-        for paragraph in reversed(context[-int(weights["context_window"]) :]):
-            seen |= terms(paragraph)
-            if self._keyword_share(seen) >= 1.0:
-                desc = (
-                    len(self.description & found) / len(self.description) if self.description else 0
-                )
+        window = list(context[-int(weights["context_window"]) :])
+        if context and context[0] not in window and is_heading(context[0]):
+            window.insert(0, context[0])  # the section's subheading says what it is about
+        for paragraph in reversed(window):
+            if self.direct(paragraph, terms(paragraph))[0] >= threshold:
+                desc = len(shared) / len(self.description) if self.description else 0.0
                 score = weights["context_base"] + 0.3 * desc
-                return max(direct, score), "refers back to a section about the claim"
+                return max(direct, score), "refers back to a paragraph about the claim"
         return direct, reason
 
 

@@ -1,0 +1,73 @@
+"""Acceptance on the real seed dump (skipped when ../shared/seeds is absent): the
+walking-skeleton contract of issue 3 and the timeline of issue 5."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimtrack.cli import app
+
+DESCRIPTION = "Ukraine attacked Vladimir Putin's residence in the Novgorod region with drones"
+
+
+def invoke(*args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(app, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def timeline(seed: Path) -> dict:  # type: ignore[type-arg]
+    assert invoke("ingest", str(seed)).exit_code == 0
+    r = invoke(
+        "claim",
+        "add",
+        "putin-residence-attack",
+        DESCRIPTION,
+        "--keyword",
+        "Putin",
+        "--keyword",
+        "residence",
+    )
+    assert r.exit_code == 0, r.stderr
+    r = invoke("show", "putin-residence-attack", "--format", "json")
+    assert r.exit_code == 0 and r.stderr == ""
+    return json.loads(r.stdout)  # type: ignore[no-any-return]
+
+
+def test_skeleton_contract_on_the_seed(timeline: dict, seed: Path) -> None:  # type: ignore[type-arg]
+    sts = timeline["statements"]
+    assert len(sts) >= 10
+    lines = seed.read_text(encoding="utf-8").splitlines()
+    for s in sts:
+        src = s["source"]
+        assert src["path"] == str(seed)
+        # source.line points at the line that holds the statement's text
+        assert s["text"][:40] in lines[src["line"] - 1], (src["line"], s["text"])
+        assert s["stance"] in {"asserts", "denies", "doubts", "retracts", "confirms"}
+        assert s["date"] is None or len(s["date"]) == 10
+    assert any(s["speaker"] == "Sergey Lavrov" and s["stance"] == "asserts" for s in sts)
+    assert any(s["speaker"] == "Volodymyr Zelenskyy" and s["stance"] == "denies" for s in sts)
+    assert any(s["speaker"] == "Andrii Sybiha" and s["stance"] == "denies" for s in sts)
+    dated = [s["date"] for s in sts if s["date"]]
+    assert dated == sorted(dated)
+    assert all(s["date"] is None for s in sts[len(dated) :])
+
+
+def test_timeline_holds_both_sides_and_doubts(timeline: dict) -> None:  # type: ignore[type-arg]
+    sts = timeline["statements"]
+    sides = {s["side"] for s in sts}
+    assert {"Russia", "Ukraine", "United States"} <= sides
+    assert any(s["stance"] == "doubts" and s["side"] == "United States" for s in sts)
+    assert any("Ministry of Defence" in s["speaker"] and s["stance"] == "asserts" for s in sts)
+    # foreign governments that condemned the alleged attack
+    assert {"India", "Pakistan"} & sides
+
+
+def test_statement_lines_are_not_boilerplate(timeline: dict, seed: Path) -> None:  # type: ignore[type-arg]
+    lines = seed.read_text(encoding="utf-8").splitlines()
+    for s in timeline["statements"]:
+        line = lines[s["source"]["line"] - 1]
+        assert not line.startswith(("Published On", "Recommended Stories", "list of"))
