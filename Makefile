@@ -29,8 +29,8 @@ demo: $(STAMP)
 	$(BIN)/claimtrack --db $(DEMO_DB) show putin-residence-attack
 
 lint: $(DEVSTAMP)
-	$(BIN)/ruff check claimtrack tests bench
-	$(BIN)/ruff format --check claimtrack tests bench
+	$(BIN)/ruff check --no-cache claimtrack tests bench examples
+	$(BIN)/ruff format --no-cache --check claimtrack tests bench examples
 
 test: $(DEVSTAMP) lint
 	$(BIN)/python -m pytest -q

@@ -114,7 +114,9 @@ class ClaimMatcher:
             score = 0.25 * kw + 0.8 * desc
         return min(score, 1.0), f"keywords {kw:.0%}, description words {desc:.0%}"
 
-    def score(self, text: str, context: Sequence[str], title: str | None = None) -> tuple[float, str]:
+    def score(
+        self, text: str, context: Sequence[str], title: str | None = None
+    ) -> tuple[float, str]:
         """Score one statement ``text``; ``context`` holds the paragraphs before it
         in its section, nearest last (a subheading, if any, first)."""
         found = terms(text)

@@ -10,7 +10,15 @@ import pytest
 from claimtrack import db as dbmod
 from claimtrack.errors import SchemaError
 
-EXPECTED_TABLES = {"articles", "sources", "sketches", "statements", "claims", "links", "corrections"}
+EXPECTED_TABLES = {
+    "articles",
+    "sources",
+    "sketches",
+    "statements",
+    "claims",
+    "links",
+    "corrections",
+}
 
 
 def test_blank_database_gets_every_table(tmp_path: Path) -> None:
@@ -61,9 +69,7 @@ def test_db_path_resolution(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_stance_check_constraint(tmp_path: Path) -> None:
     db = dbmod.connect(tmp_path / "x.db")
-    db.execute(
-        "insert into articles (id, text, body, ingested_at) values ('a', 't', '[]', 'now')"
-    )
+    db.execute("insert into articles (id, text, body, ingested_at) values ('a', 't', '[]', 'now')")
     with pytest.raises(sqlite3.IntegrityError):
         db.execute(
             "insert into statements (id, article_id, line, seq, speaker, cue, stance, kind, text) "

@@ -25,7 +25,12 @@ def test_stem(word: str, expected: str) -> None:
 
 
 def test_terms_drop_stopwords_and_numbers() -> None:
-    assert terms("The minister said that 91 drones were shot down") == {"minister", "drone", "shot", "down"}
+    assert terms("The minister said that 91 drones were shot down") == {
+        "minister",
+        "drone",
+        "shot",
+        "down",
+    }
 
 
 @pytest.mark.parametrize(
@@ -56,7 +61,9 @@ def test_linking(text: str, context: list[str], linked: bool) -> None:
 
 def test_claim_without_keywords_uses_its_description() -> None:
     claim = Claim("x", "Saboteurs blew up the Norvik dam")
-    assert match_statement([ClaimMatcher.build(claim)], "Police said saboteurs blew up the Norvik dam.", [])
+    assert match_statement(
+        [ClaimMatcher.build(claim)], "Police said saboteurs blew up the Norvik dam.", []
+    )
 
 
 @pytest.mark.parametrize(

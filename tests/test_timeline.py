@@ -33,7 +33,15 @@ def test_same_statement_from_several_articles_is_one_entry_with_all_sources() ->
     text = "Kyiv called the story a complete fabrication, officials said."
     rows = [
         row(1, "Ukraine", "denies", text, "2026-01-01", path="a.txt", line=5),
-        row(2, "Ukraine", "denies", text.replace("officials", "its officials"), "2026-01-02", path="b.txt", line=7),
+        row(
+            2,
+            "Ukraine",
+            "denies",
+            text.replace("officials", "its officials"),
+            "2026-01-02",
+            path="b.txt",
+            line=7,
+        ),
         row(3, "Ukraine", "asserts", text, "2026-01-02", path="c.txt"),  # other stance: kept apart
     ]
     entries = tl.build(rows)
@@ -59,7 +67,10 @@ def test_reversal_marks_the_turn_with_previous_stance_and_date() -> None:
 
 
 def test_no_reversal_between_doubt_and_denial() -> None:
-    rows = [row(1, "A", "doubts", "unclear", "2026-01-01"), row(2, "A", "denies", "no", "2026-01-02")]
+    rows = [
+        row(1, "A", "doubts", "unclear", "2026-01-01"),
+        row(2, "A", "denies", "no", "2026-01-02"),
+    ]
     assert all(e["reversal"] is None for e in tl.build(rows))
 
 
@@ -85,6 +96,8 @@ def test_summary_counts() -> None:
     ]
     s = tl.summary(Claim("c", "d"), tl.build(rows))
     assert s["statements"] == 3
-    assert s["stances"]["asserts"] == 1 and s["stances"]["denies"] == 1 and s["stances"]["doubts"] == 1
+    assert (
+        s["stances"]["asserts"] == 1 and s["stances"]["denies"] == 1 and s["stances"]["doubts"] == 1
+    )
     assert s["sides"]["Russia"]["asserts"] == 1 and s["sides"]["unknown"]["doubts"] == 1
     assert (s["first_date"], s["last_date"]) == ("2025-12-29", "2025-12-31")
