@@ -19,23 +19,33 @@ assertion that best represents the group), keywords and the statement ids behind
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
+import tomllib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
 import sqlite_utils
 
 from . import store
-from .link import ClaimMatcher, section_before, terms, vocabulary
+from .link import ClaimMatcher, section_before, stem, terms, vocabulary
 
 POSITIVE = {"asserts", "confirms"}
 NEGATIVE = {"denies", "doubts", "retracts"}
-MIN_SIMILARITY = 0.22  # weighted Jaccard to join a group
-MERGE_OVERLAP = 0.5  # share of the smaller group's members that makes two groups one
+_NAME = re.compile(r"(?<![.!?“\"‘'(]\s)(?<!^)\b([A-Z][\w’'-]+)")
+
+
+@functools.cache
+def settings() -> dict[str, Any]:
+    with resources.files("claimtrack").joinpath("data/discover.toml").open("rb") as f:
+        data = tomllib.load(f)
+    data["generic"] = frozenset(data["generic"])
+    return data
 
 
 @dataclass
@@ -74,7 +84,6 @@ class Proposal:
 def _items(db: sqlite_utils.Database) -> list[Item]:
     anaphora = vocabulary()["anaphora_re"]
     items = []
-    speakers_words: set[str] = set()
     rows = list(db.query("select id, body from articles"))
     for art in rows:
         body = json.loads(art["body"])
@@ -89,14 +98,26 @@ def _items(db: sqlite_utils.Database) -> list[Item]:
                     bag |= terms(before[-1])
                     if len(before) > 1 and _is_heading_like(before[0]):
                         bag |= terms(before[0])
-            speakers_words |= terms(r["speaker"])
+            # A speaker's own name says who talks, not what about.
+            bag -= terms(r["speaker"]) | terms(r["side"] or "")
             items.append(
                 Item(r["id"], r["speaker"], r["side"], r["stance"], r["text"], art["id"], bag)
             )
-    # A speaker's own name says who talks, not what about.
-    for it in items:
-        it.bag -= speakers_words
     return items
+
+
+def _names(items: Sequence[Item]) -> set[str]:
+    """Stems of words written as names (capitalised inside a sentence) in most of
+    their uses: Putin, Novgorod, Khorly — the anchors of a claim."""
+    capital: Counter[str] = Counter()
+    for it in items:
+        for m in _NAME.finditer(it.text):
+            capital[stem(m.group(1))] += 1
+    lower: Counter[str] = Counter()
+    for it in items:
+        for w in re.findall(r"\b[a-z][\w’'-]+", it.text):
+            lower[stem(w)] += 1
+    return {w for w, c in capital.items() if c >= 2 and c > 2 * lower[w]}
 
 
 def _is_heading_like(text: str) -> bool:
@@ -111,12 +132,6 @@ def _weights(items: Sequence[Item]) -> dict[str, float]:
     return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
 
 
-def _similarity(a: set[str], b: set[str], w: dict[str, float]) -> float:
-    inter = sum(w[x] for x in a & b)
-    union = sum(w[x] for x in a | b)
-    return inter / union if union else 0.0
-
-
 def _slug(words: Sequence[str]) -> str:
     return "-".join(re.sub(r"[^\w]+", "", w) for w in words if w)[:60] or "claim"
 
@@ -127,66 +142,71 @@ def propose(db: sqlite_utils.Database, limit: int = 10, min_statements: int = 3)
     if not items:
         return []
     weights = _weights(items)
-    registered = [ClaimMatcher.build(c) for c in store.claims(db)]
-    index: dict[str, list[int]] = {}
-    for j, it in enumerate(items):
+    conf = settings()
+    w_conf = conf["weights"]
+    n = len(items)
+    names = _names(items)
+    # Topic words: rare enough to say what a statement is about, common enough to recur.
+    min_df = int(w_conf["min_df"])
+    max_df = max(min_df, int(n * w_conf["max_df_share"]))
+    postings: dict[str, set[int]] = {}
+    for i, it in enumerate(items):
         for w in it.bag:
-            index.setdefault(w, []).append(j)
-    groups: list[set[int]] = []
-    for i, seed in enumerate(items):
-        if seed.stance not in NEGATIVE or not seed.bag:
+            postings.setdefault(w, set()).add(i)
+    topical = {
+        w for w, p in postings.items() if min_df <= len(p) <= max_df and w not in conf["generic"]
+    }
+    pair_counts: Counter[tuple[str, str]] = Counter()
+    for it in items:
+        words = sorted((w for w in it.bag if w in topical), key=lambda w: -weights[w])
+        for a_i, a in enumerate(words[: int(w_conf["top_words"])]):
+            for b in words[a_i + 1 : int(w_conf["top_words"])]:
+                pair_counts[(a, b) if a < b else (b, a)] += 1
+    candidates = []
+    for (a, b), count in pair_counts.items():
+        if count < min_statements or not ({a, b} & names):
             continue
-        # Only statements sharing one of the seed's rarest words can be similar enough.
-        rare = sorted(seed.bag, key=lambda w: -weights[w])[:6]
-        candidates = {j for w in rare for j in index[w]}
-        members = {i}
-        for j in candidates:
-            if j != i and _similarity(seed.bag, items[j].bag, weights) >= MIN_SIMILARITY:
-                members.add(j)
-        groups.append(members)
-    merged: list[set[int]] = []
-    for g in sorted(groups, key=len, reverse=True):
-        for m in merged:
-            if len(g & m) >= MERGE_OVERLAP * min(len(g), len(m)):
-                m |= g
+        members = postings[a] & postings[b]
+        # Lift: how much more often the two words meet than chance would have them.
+        lift = len(members) * n / (len(postings[a]) * len(postings[b]))
+        if lift < w_conf["min_lift"]:
+            continue
+        group = [items[k] for k in sorted(members)]
+        score = _contested(group)
+        if score > 0:
+            candidates.append((score * math.log(lift), (a, b), members))
+    candidates.sort(key=lambda c: (-c[0], c[1]))
+    accepted: list[tuple[float, list[str], set[int]]] = []
+    for score, pair, members in candidates:
+        for k, (s0, words, kept) in enumerate(accepted):
+            shared = len(members & kept)
+            same_name = bool(set(pair) & set(words) & names)
+            if shared >= w_conf["merge_overlap"] * min(len(members), len(kept)) or (
+                same_name and shared
+            ):
+                accepted[k] = (s0, words + [w for w in pair if w not in words], kept | members)
                 break
         else:
-            merged.append(set(g))
+            accepted.append((score, list(pair), set(members)))
+    registered = [ClaimMatcher.build(c) for c in store.claims(db)]
     proposals = []
-    for g in merged:
-        members = [items[k] for k in sorted(g)]
-        pos = [m for m in members if m.stance in POSITIVE]
-        neg = [m for m in members if m.stance in NEGATIVE]
-        if not pos or not neg or len(members) < min_statements:
-            continue
-        word_score: Counter[str] = Counter()
-        for m in members:
-            for w in m.bag:
-                word_score[w] += weights[w]
-        share = Counter(w for m in members for w in m.bag)
-        top = [w for w, _ in word_score.most_common() if share[w] >= max(2, len(members) * 0.3)][:3]
-        if not top:
-            continue
+    for rank, words, members_set in accepted:
+        members = [items[k] for k in sorted(members_set)]
         if any(_covered(r, members) for r in registered):
             continue
-        sides = lambda ms: {m.side or m.speaker for m in ms}  # noqa: E731
-        score = (
-            math.log1p(len(sides(pos))) * math.log1p(len(sides(neg)))
-            + 0.3 * math.log1p(len({m.article for m in members}))
-            + 0.1 * math.log1p(len(members))
-        )
-        description = max(
-            pos, key=lambda m: sum(weights[w] for w in m.bag & set(top)) - len(m.text) / 1000
-        ).text
-        stances = Counter(m.stance for m in members)
+        share = Counter(w for m in members for w in m.bag)
+        ranked = sorted(words, key=lambda w: (-share[w], -weights[w]))
+        top = ranked[:3]
+        pos = [m for m in members if m.stance in POSITIVE]
+        description = max(pos, key=lambda m: (len(m.bag & set(top)), -abs(len(m.text) - 160))).text
         proposals.append(
             Proposal(
                 name=_slug(top),
                 description=description,
                 keywords=top[:2],
-                score=score,
+                score=rank,
                 statements=[m.id for m in members],
-                stances=dict(stances),
+                stances=dict(Counter(m.stance for m in members)),
                 speakers=sorted({m.speaker for m in members}),
             )
         )
@@ -194,15 +214,28 @@ def propose(db: sqlite_utils.Database, limit: int = 10, min_statements: int = 3)
     seen: set[str] = set()
     unique = []
     for p in proposals:
-        name = p.name
-        n = 2
+        name, k = p.name, 2
         while name in seen:
-            name = f"{p.name}-{n}"
-            n += 1
+            name, k = f"{p.name}-{k}", k + 1
         p.name = name
         seen.add(name)
         unique.append(p)
     return unique[:limit]
+
+
+def _contested(group: Sequence[Item]) -> float:
+    """How contested a group is: distinct voices on each side, articles, size; 0 when
+    nobody takes the other side."""
+    pos = {m.side or m.speaker for m in group if m.stance in POSITIVE}
+    neg = {m.side or m.speaker for m in group if m.stance in NEGATIVE}
+    if not pos or not neg:
+        return 0.0
+    articles = len({m.article for m in group})
+    return (
+        math.log1p(len(pos)) * math.log1p(len(neg))
+        + 0.3 * math.log1p(articles)
+        + 0.1 * math.log1p(len(group))
+    )
 
 
 def _covered(matcher: ClaimMatcher, members: Sequence[Item]) -> bool:

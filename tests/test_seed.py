@@ -71,3 +71,13 @@ def test_statement_lines_are_not_boilerplate(timeline: dict, seed: Path) -> None
     for s in timeline["statements"]:
         line = lines[s["source"]["line"] - 1]
         assert not line.startswith(("Published On", "Recommended Stories", "list of"))
+
+
+def test_discover_finds_the_residence_claim_and_others(seed: Path) -> None:
+    assert invoke("ingest", str(seed)).exit_code == 0
+    proposals = json.loads(invoke("discover", "--format", "json").stdout)
+    names = [p["name"] for p in proposals]
+    top3 = proposals[:3]
+    assert any({"putin", "residence"} <= set(p["keywords"]) for p in top3), names
+    others = [p for p in proposals if not {"putin", "residence"} & set(p["keywords"])]
+    assert len(others) >= 3, names

@@ -95,13 +95,14 @@ def test_discover_proposes_the_contested_claim() -> None:
     assert invoke("ingest", str(DAM), str(examples)).exit_code == 0
     proposals = json.loads(invoke("discover", "-f", "json").stdout)
     assert proposals, "a denial and an assertion about the dam should be proposed"
-    top = proposals[0]
-    assert {"name", "description", "keywords", "score", "statements"} <= set(top)
-    assert "dam" in top["name"] or "norvik" in top["name"]
+    assert {"name", "description", "keywords", "score", "statements"} <= set(proposals[0])
+    assert [p["score"] for p in proposals] == sorted((p["score"] for p in proposals), reverse=True)
+    top = next(p for p in proposals if "norvik" in p["name"] or "dam" in p["name"])
     r = invoke("discover", "--add", top["name"])
     assert r.exit_code == 0, r.stderr
     claims = json.loads(invoke("claims", "-f", "json").stdout)
     assert claims[0]["name"] == top["name"] and claims[0]["statements"] >= 2
+    assert claims[0]["denies"] >= 1
     # registered claims are not proposed again
     assert top["name"] not in [
         p["name"] for p in json.loads(invoke("discover", "-f", "json").stdout)
