@@ -54,6 +54,14 @@ _SPACES = re.compile(r"\s+")
 _EDGE = re.compile(r"^[\s,.;:\"“”'‘’()\[\]–—-]+|[\s,;:\"“”'‘’()\[\]–—-]+$")
 
 
+_THE = re.compile(r"^(?:the\s+)", re.I)
+_POSS = re.compile(r"['’]s$")
+_PLACE_SPLIT = re.compile(r"\b(?:in|based in|near)\b")
+_NAME_WORD = re.compile(r"[\w.'’-]+")
+_NAME_SPLIT = re.compile(r"[\s-]+")
+
+
+@functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower-case, straight apostrophes, no accents, single spaces: the key used for
     every alias lookup. ``fold("Nicolás  Maduro’s") == "nicolas maduro's"``."""
@@ -78,8 +86,8 @@ def _short_ok(alias: str, original: str) -> bool:
     letters = alias.replace(".", "")
     if len(letters) > 3:
         return True
-    raw = re.sub(r"^(?:the\s+)", "", original.strip(), flags=re.I)
-    raw = re.sub(r"['’]s$", "", raw)
+    raw = _THE.sub("", original.strip())
+    raw = _POSS.sub("", raw)
     return raw.replace(".", "").isupper()
 
 
@@ -185,6 +193,7 @@ class Registry:
         """ "Russia" -> "Russian" (for canonical names of bodies)."""
         return self._adjective.get(country, country)
 
+    @functools.lru_cache(maxsize=8192)  # noqa: B019 - registries live for the process
     def demonym(self, word: str) -> str | None:
         """The country a nationality adjective or possessive names, or None:
         ``demonym("Russian-installed") == "Russia"``."""
@@ -303,8 +312,8 @@ class Registry:
             return actor.side
         key = fold(name)
         # words after "in" name a place, not an allegiance: "a council in Syria"
-        key = re.split(r"\b(?:in|based in|near)\b", key)[0]
-        for word in re.findall(r"[\w.'’-]+", key):
+        key = _PLACE_SPLIT.split(key)[0]
+        for word in _NAME_WORD.findall(key):
             country = self.demonym(word)
             if country:
                 return country
@@ -372,7 +381,7 @@ class SpeakerContext:
 
     def remember(self, actor: Actor) -> Actor:
         """Record a mention of ``actor`` (most recent first for later lookups)."""
-        tokens = frozenset(t for t in re.split(r"[\s-]+", fold(actor.name)) if len(t) > 1)
+        tokens = frozenset(t for t in _NAME_SPLIT.split(fold(actor.name)) if len(t) > 1)
         for e in self.entities:
             if e.actor.name == actor.name:
                 e.last = self.clock
@@ -397,7 +406,7 @@ class SpeakerContext:
     def resolve_name(self, name: str) -> tuple[Actor | None, str]:
         """A person or body named by (part of) its name: context first, then registry."""
         key = fold(name)
-        toks = [t for t in re.split(r"[\s-]+", _strip_possessive(key)) if t]
+        toks = [t for t in _NAME_SPLIT.split(_strip_possessive(key)) if t]
         if not toks:
             return None, ""
         wanted = frozenset(t for t in toks if len(t) > 1)

@@ -37,13 +37,15 @@ expressed without any listed verb or noun.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .actors import Actor, Registry, SpeakerContext, default_registry
-from .dates import TimeExpr, as_date, find_times
+from .dates import TimeExpr, as_date, find_dates, find_times
 from .lexicon import Lexicon, load_lexicon
 from .models import Article, Stance, Statement
 
@@ -71,6 +73,8 @@ class QuoteSpan:
 _DOUBLE = '“”"„«»'
 _OPEN_GLYPH = "“„«"
 _CLOSE_GLYPH = "”»"
+_DOUBLE_RE = re.compile('[“”"„«»]')
+_SINGLE_RE = re.compile("[‘’']")
 _OPEN_BEFORE = " \t([{—–-/"
 _CLOSE_AFTER = " \t.,;:!?)]}—–-…"
 
@@ -81,7 +85,7 @@ def find_quotes(text: str) -> tuple[list[QuoteSpan], list[str]]:
     >>> [text[q.start:q.end] for text in ['He said “yes” and ”no“.'] for q in find_quotes(text)[0]]
     ['“yes”', '”no“']
     """
-    marks = [i for i, c in enumerate(text) if c in _DOUBLE]
+    marks = [m.start() for m in _DOUBLE_RE.finditer(text)]
     if not marks:
         return _single_quotes(text), []
     spans: list[QuoteSpan] = []
@@ -129,12 +133,14 @@ def _is_heading(text: str) -> bool:
 def _single_quotes(text: str) -> list[QuoteSpan]:
     """‘…’ quotes in a paragraph without double quotes. An apostrophe inside a word
     (don’t) or after a plural s (countries’ leaders) is not a closing mark."""
-    spans = []
+    spans: list[QuoteSpan] = []
+    if "‘" not in text and "'" not in text:
+        return spans  # no opening mark: every ’ is an apostrophe
     open_at: int | None = None
     n = len(text)
-    for i, c in enumerate(text):
-        if c not in "‘’'":
-            continue
+    for mm in _SINGLE_RE.finditer(text):
+        i = mm.start()
+        c = text[i]
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < n else " "
         if prev.isalnum() and nxt.isalnum():
@@ -154,36 +160,88 @@ def _single_quotes(text: str) -> list[QuoteSpan]:
 # ------------------------------------------------------------------ tokens, sentences
 
 
-@dataclass(frozen=True)
 class Tok:
-    text: str
-    start: int
-    end: int
-    low: str  # lower-case, straight apostrophes
-    quote: bool = False
+    """A token of the masked paragraph (a whole quotation is one token)."""
 
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+    __slots__ = ("cap", "end", "low", "quote", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int, low: str, quote: bool = False):
+        self.text = text
+        self.start = start
+        self.end = end
+        self.low = low  # lower-case, straight apostrophes ("" for a quotation)
+        self.quote = quote
+        self.cap = text[:1].isupper() and not quote
+
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r})"
 
 
 _ABBREV = (
     "Gov|Sen|Rep|Gen|Lt|Col|Maj|Capt|Adm|Sgt|Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|No|Co|Inc|Ltd|Corp|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mt|Ft|Gens|Reps|Sens|Messrs|vs|etc"
 )
-_TOKEN = re.compile(
-    MASK + r"+|(?:[A-Z]\.){2,}|(?:" + _ABBREV + r")\.(?=\s)|\w+(?:[’'\-&]\w+)*(?:[’']s?)?|[^\w\s]"
-)
+_TOKEN = re.compile(MASK + r"+|\w+(?:[’'\-&.]\w+)*(?:[’']s?)?|[^\w\s]")
+_ABBREV_SET = frozenset(_ABBREV.lower().split("|"))
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+[A-Z]$")
 _SENT_END = re.compile(r"[.!?…]+[)\]’']*(?=\s+[(\[\"“‘" + MASK + r"]*[A-Z0-9" + MASK + r"])")
 _NO_SPLIT_BEFORE = re.compile(r"(?:\b(?:" + _ABBREV + r")|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$")
 
 
-@dataclass
 class Sentence:
-    start: int
-    end: int
-    toks: list[Tok]
-    quotes: list[QuoteSpan]
+    """One sentence of a paragraph (offsets into the paragraph). Its tokens are made on
+    first use: most narration sentences are never tokenised."""
+
+    __slots__ = ("_starts", "_toks", "end", "masked", "quotes", "start", "text", "times")
+
+    def __init__(
+        self, start: int, end: int, quotes: list[QuoteSpan], text: str, masked: str
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.quotes = quotes
+        self.text = text  # the paragraph's text and masked text
+        self.masked = masked
+        self.times: list[TimeExpr] | None = None  # time expressions, found on first use
+        self._toks: list[Tok] | None = None
+        self._starts: list[int] = []
+
+    @property
+    def toks(self) -> list[Tok]:
+        if self._toks is None:
+            self._toks = _tokenize(self.text, self.masked, self.start, self.end)
+            self._starts = [t.start for t in self._toks]
+        return self._toks
+
+    @property
+    def starts(self) -> list[int]:
+        if self._toks is None:
+            _ = self.toks
+        return self._starts
+
+
+def _tokenize(text: str, masked: str, start: int, end: int) -> list[Tok]:
+    toks: list[Tok] = []
+    append = toks.append
+    for m in _TOKEN.finditer(masked, start, end):
+        t = m.group()
+        a = m.start()
+        b = a + len(t)
+        c = t[0]
+        if c == MASK:
+            append(Tok(text[a:b], a, b, "", True))
+        elif (
+            c == "."
+            and toks
+            and toks[-1].end == a
+            and (toks[-1].low in _ABBREV_SET or _INITIALS.match(toks[-1].text))
+        ):
+            prev = toks[-1]  # "Gov.", "U.S.": the full stop belongs to the word
+            toks[-1] = Tok(prev.text + ".", prev.start, b, prev.low + ".")
+        else:
+            low = t.lower()
+            append(Tok(t, a, b, low.replace("’", "'") if "’" in low else low))
+    return toks
 
 
 @dataclass
@@ -215,7 +273,9 @@ def split_paragraph(line: int, text: str) -> Paragraph:
     masked = _mask(text, quotes)
     bounds = []
     for m in _SENT_END.finditer(masked):
-        if m.group(0)[0] == "." and _NO_SPLIT_BEFORE.search(masked, 0, m.start()):
+        if m.group(0)[0] == "." and _NO_SPLIT_BEFORE.search(
+            masked, max(0, m.start() - 12), m.start()
+        ):
             continue
         bounds.append(m.end())
     for q in quotes:  # a quote ending a sentence: ... happened.” He said
@@ -229,26 +289,15 @@ def split_paragraph(line: int, text: str) -> Paragraph:
             ):
                 bounds.append(q.end)
     bounds = sorted(set(bounds))
-    toks_all = []
-    for m in _TOKEN.finditer(masked):
-        t = m.group(0)
-        if t[0] == MASK:
-            toks_all.append(Tok(text[m.start() : m.end()], m.start(), m.end(), "", True))
-        else:
-            toks_all.append(Tok(t, m.start(), m.end(), t.lower().translate(_APOS)))
     sentences = []
     start = 0
-    ti = 0
     for b in [*bounds, len(text)]:
         if b <= start:
             continue
-        stoks = []
-        while ti < len(toks_all) and toks_all[ti].start < b:
-            stoks.append(toks_all[ti])
-            ti += 1
         squotes = [q for q in quotes if start <= q.start < b]
-        lead = len(text[start:b]) - len(text[start:b].lstrip())
-        sentences.append(Sentence(start + lead, b, stoks, squotes))
+        chunk = text[start:b]
+        lead = len(chunk) - len(chunk.lstrip())
+        sentences.append(Sentence(start + lead, b, squotes, text, masked))
         start = b
     return Paragraph(line, text, masked, quotes, warnings, sentences)
 
@@ -266,6 +315,59 @@ def _phrase_re(phrase: str) -> str:
     return "".join(out)[: -len(r"\s+")] if out[-1].endswith(r"\s+") else "".join(out)
 
 
+def _match_words(toks: Sequence[Tok], i: int, words: tuple[str, ...]) -> int:
+    """End index (exclusive) of ``words`` matched at token ``i``, or 0. ``*`` matches
+    zero to two tokens."""
+    n = len(toks)
+    for k, w in enumerate(words):
+        if w == "*":
+            rest = words[k + 1 :]
+            for skip in range(3):
+                end = _match_words(toks, i + skip, rest) if rest else i + skip
+                if end:
+                    return end
+            return 0
+        if i >= n or toks[i].low != w:
+            return 0
+        i += 1
+    return i
+
+
+def _match_seq(words: Sequence[str], i: int, seq: tuple[str, ...]) -> int:
+    """Like ``_match_words`` on plain lower-case words."""
+    n = len(words)
+    for k, w in enumerate(seq):
+        if w == "*":
+            rest = seq[k + 1 :]
+            for skip in range(4):
+                end = _match_seq(words, i + skip, rest) if rest else i + skip
+                if end:
+                    return end
+            return 0
+        if i >= n or words[i] != w:
+            return 0
+        i += 1
+    return i
+
+
+def _word_index(phrases: Iterable[tuple[str, Any]]) -> dict[str, list[tuple[tuple[str, ...], Any]]]:
+    """First word -> [(words, value)], longest first: phrases matched token by token."""
+    index: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+    for phrase, value in phrases:
+        words = tuple(phrase.split())
+        index.setdefault(words[0], []).append((words, value))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return index
+
+
+def _title_index(titles: Iterable[str]) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for t in sorted(titles, key=len, reverse=True):
+        index.setdefault(t.split()[0].rstrip("."), []).append(t)
+    return index
+
+
 def _alternation(phrases: Iterable[str]) -> str:
     return "|".join(_phrase_re(p) for p in sorted(set(phrases), key=len, reverse=True))
 
@@ -273,10 +375,7 @@ def _alternation(phrases: Iterable[str]) -> str:
 @dataclass
 class Rules:
     lexicon: Lexicon
-    cue_re: re.Pattern[str]
     cue_form: dict[str, str]  # normalised matched text -> lexicon form (for '*' forms)
-    stance_res: list[tuple[Stance, re.Pattern[str]]]
-    mask_re: re.Pattern[str] | None
     immune: frozenset[str]
     negators: frozenset[str]
     channel_re: re.Pattern[str]
@@ -290,9 +389,14 @@ class Rules:
     body_heads: frozenset[str]
     titles: frozenset[str]  # every word of every title
     title_phrases: tuple[str, ...]
+    title_index: dict[str, list[str]]
     particles: frozenset[str]
     claim_nouns: frozenset[str]
     wild_forms: list[tuple[re.Pattern[str], str]]
+    cue_index: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    triggers: frozenset[str] = frozenset()  # words without which a sentence has no cue
+    stance_index: dict[str, list[tuple[tuple[str, ...], Any]]] = field(default_factory=dict)
+    mask_index: dict[str, list[tuple[tuple[str, ...], Any]]] = field(default_factory=dict)
     hedge_re: re.Pattern[str] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -303,29 +407,13 @@ def rules_for(lexicon: Lexicon) -> Rules:
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     forms = set(lexicon.verbs) | set(lexicon.document_verbs)
-    cue_re = re.compile(r"(?<![\w’'\-])(?:" + _alternation(forms) + r")(?![\w’'\-])")
     wild = [(re.compile("^" + _phrase_re(f) + "$"), f) for f in forms if "*" in f]
-    stance_res = []
-    for stance in lexicon.priority:
-        phrases = lexicon.cues.get(stance, ())
-        if phrases:
-            stance_res.append(
-                (stance, re.compile(r"(?<![\w'])(?:" + _alternation(phrases) + r")(?![\w])", re.I))
-            )
-    mask_re = (
-        re.compile(r"(?<![\w'])(?:" + _alternation(lexicon.masks) + r")(?![\w])", re.I)
-        if lexicon.masks
-        else None
-    )
     w = lexicon.words
     channel_re = re.compile(r"\s*(?:" + _alternation(w("channel.phrases")) + r")\b", re.I)
     titles = w("speaker.titles")
     rules = Rules(
         lexicon=lexicon,
-        cue_re=cue_re,
         cue_form={},
-        stance_res=stance_res,
-        mask_re=mask_re,
         immune=lexicon.negation_immune,
         negators=lexicon.negators,
         channel_re=channel_re,
@@ -339,9 +427,18 @@ def rules_for(lexicon: Lexicon) -> Rules:
         body_heads=w("speaker.body_heads"),
         titles=frozenset(x for t in titles for x in t.split()),
         title_phrases=tuple(sorted(titles, key=len, reverse=True)),
+        title_index=_title_index(titles),
         particles=w("speaker.name_particles"),
         claim_nouns=lexicon.claim_nouns,
         wild_forms=wild,
+        cue_index=_word_index((f, f) for f in forms),
+        triggers=frozenset(f.split()[0] for f in forms) | _SPECIAL_WORDS,
+        stance_index=_word_index(
+            (phrase, (stance, phrase))
+            for stance in lexicon.priority
+            for phrase in lexicon.cues.get(stance, ())
+        ),
+        mask_index=_word_index((phrase, phrase) for phrase in lexicon.masks),
         hedge_re=re.compile(r"^[\s,;(–—-]{0,3}(?:" + _alternation(lexicon.hedges) + r")\b", re.I)
         if lexicon.hedges
         else None,
@@ -394,6 +491,26 @@ _ORG_SUFFIX_GENERIC = frozenset(
     supporters activists protesters sources""".split()
 )
 _PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i"))
+_WORD = re.compile(r"[\w'-]+")
+_LOW_WORD = re.compile(r"\b[a-z]+\b")
+_POSS_END = re.compile(r"['’]s?$")
+_SPACE_APOS = re.compile(r"\s+([’'])")
+_CAP_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+_CAP_RUN_OF = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*)*")
+_IN_PLACE = re.compile(r"\bin\s+(?:the\s+)?([A-Z]\w+(?:\s[A-Z]\w+)?)(?:['’]s)?")
+_LEAD_DET = re.compile(r"^(?:the|a|an)\s+")
+_SPACES = re.compile(r"\s+")
+_GAP_PUNCT = re.compile(r"[\s,;:–—-]*")
+_GAP_END = re.compile(r"[:,]\s*$")
+_GAP_THAT = re.compile(r"\b(?:that|whether|if)\b")
+_CLAUSE_STOP = re.compile(r"[,;:–—(]|$")
+_SEG_SPLIT = re.compile(r",(?!\s*\d{4})")
+_PLACE_AFTER = re.compile(r"\s*(?:in|at)\s+[A-Z][\w-]+(?:,\s*[A-Z][\w-]+)?")
+_TIME_HINT = re.compile(
+    r"\d|day\b|yesterday|week|month|year|earlier|recently|ago\b|tonight|morning|evening|"
+    r"night|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
+    re.I,
+)
 _NO_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": "", "”": "", '"': "", "„": ""})
 _NEUTRAL_PARTICIPLES = frozenset(
     "saying adding stating noting insisting arguing explaining writing telling".split()
@@ -438,7 +555,13 @@ _QUOTED_AS = re.compile(
 _QUOTING = re.compile(
     r"\b(?P<verb>quoting|citing)\s+(?P<np>(?:the\s+|an?\s+)?[\w’'\- ]{2,60}?)(?=,)"
 )
-_MADE_CLAIM = re.compile(r"^made\s")
+# Words that make the slower special patterns worth trying on a sentence.
+_SPECIAL_WORDS = frozenset(
+    """according quoted quoting cited citing allegation allegations claim claims declaration
+    announcement accusation accusations assertion assertions remarks denial denials warning
+    warnings pledge insistence admission demand demands threat proposal suggestion statement
+    statements""".split()
+)
 
 
 # ------------------------------------------------------------------ speaker mentions
@@ -497,7 +620,7 @@ class _Extractor:
         self.lex = lexicon
         self.reg = registry
         self.ctx = SpeakerContext(registry)
-        self.anchor = as_date(article.published)
+        self.anchor, self.anchor_note = _anchor(article)
         self.out: list[Statement] = []
         self.last_side: str | None = None  # side of the last national speaker
         self.prev_par: list[Statement] = []
@@ -542,26 +665,44 @@ class _Extractor:
     def sentence(self, par: Paragraph, si: int, sent: Sentence, cands: list[Candidate]) -> None:
         masked = par.masked
         rules = self.rules
+        if not sent.quotes and rules.triggers.isdisjoint(
+            _LOW_WORD.findall(masked[sent.start : sent.end].lower())
+        ):
+            return  # no speech verb, no "according to", no nominal cue word
         toks = sent.toks
         if not toks:
             return
         if masked[sent.start : sent.end].rstrip().endswith("?"):
             return  # a question (a reporter's, or a subheading) is not a statement
         found: list[Candidate] = []
-        for m in rules.cue_re.finditer(masked, sent.start, sent.end):
-            cand = self._cue(par, si, sent, m.start(), m.end(), found)
-            if cand:
-                found.extend(cand)
-        for m in _QUOTED_AS.finditer(masked, sent.start, sent.end):
-            found.extend(self._quoted_as(par, si, sent, m))
-        for m in _QUOTING.finditer(masked, sent.start, sent.end):
-            if not masked[m.end("np") : m.end("np") + 40].lstrip(" ,").startswith("as saying"):
-                found.extend(self._quoting(par, si, sent, m, found))
-        for m in _ACCORDING.finditer(masked, sent.start, sent.end):
-            found.extend(self._according(par, si, sent, m.start(), m.end()))
-        for rx in (_NOMINAL_POSS, _NOMINAL_BY):
-            for m in rx.finditer(masked, sent.start, sent.end):
-                found.extend(self._nominal(par, si, sent, m, found))
+        index = rules.cue_index
+        ti = 0
+        n = len(toks)
+        special = False
+        while ti < n:
+            low = toks[ti].low
+            if low in _SPECIAL_WORDS:
+                special = True
+            entries = index.get(low)
+            if entries and not toks[ti].cap:  # "United States" is not "states"
+                for words, form in entries:
+                    tj = _match_words(toks, ti, words)
+                    if tj:
+                        found.extend(self._cue(par, si, sent, ti, tj, form, found))
+                        ti = tj - 1
+                        break
+            ti += 1
+        if special:
+            for m in _QUOTED_AS.finditer(masked, sent.start, sent.end):
+                found.extend(self._quoted_as(par, si, sent, m))
+            for m in _QUOTING.finditer(masked, sent.start, sent.end):
+                if not masked[m.end("np") : m.end("np") + 40].lstrip(" ,").startswith("as saying"):
+                    found.extend(self._quoting(par, si, sent, m, found))
+            for m in _ACCORDING.finditer(masked, sent.start, sent.end):
+                found.extend(self._according(par, si, sent, m.start(), m.end()))
+            for rx in (_NOMINAL_POSS, _NOMINAL_BY):
+                for m in rx.finditer(masked, sent.start, sent.end):
+                    found.extend(self._nominal(par, si, sent, m, found))
         if not found and sent.quotes:
             found.extend(self._lead_in(par, si, sent))
         found.sort(key=lambda c: c.cue_start)
@@ -571,34 +712,23 @@ class _Extractor:
         cands.extend(found)
 
     def _tok_index(self, sent: Sentence, pos: int) -> int:
-        for i, t in enumerate(sent.toks):
-            if t.start >= pos:
-                return i
-        return len(sent.toks)
-
-    def _verb_form(self, matched: str) -> str:
-        low = re.sub(r"\s+", " ", matched.lower().translate(_APOS))
-        if low in self.lex.verbs or low in self.lex.document_verbs:
-            return low
-        for rx, form in self.rules.wild_forms:
-            if rx.match(low):
-                return form
-        return low
+        """Index of the first token starting at or after ``pos``."""
+        return bisect_left(sent.starts, pos)
 
     def _cue(
         self,
         par: Paragraph,
         si: int,
         sent: Sentence,
-        start: int,
-        end: int,
+        ti: int,
+        tj: int,
+        form: str,
         found: list[Candidate],
     ) -> list[Candidate]:
         rules = self.rules
         toks = sent.toks
-        form = self._verb_form(par.masked[start:end])
-        ti = self._tok_index(sent, start)
-        tj = self._tok_index(sent, end)
+        start = toks[ti].start
+        end = toks[tj - 1].end
         first = form.split()[0]
         if form in self.lex.question_verbs:
             return []
@@ -1118,7 +1248,7 @@ class _Extractor:
         poss_actor: Actor | None = None
         if last_poss >= 0:
             poss_toks = toks[: last_poss + 1]
-            poss_text = re.sub(r"['’]s?$", "", " ".join(t.text for t in poss_toks))
+            poss_text = _POSS_END.sub("", " ".join(t.text for t in poss_toks))
             country = self.reg.demonym(toks[last_poss].text) if last_poss == 0 else None
             if country:
                 side = country
@@ -1259,7 +1389,7 @@ class _Extractor:
         if name_toks:
             while name_toks and name_toks[-1].low in _PREPS:
                 name_toks.pop()
-            name = re.sub(r"\s+([’'])", r"\1", " ".join(t.text for t in name_toks))
+            name = _SPACE_APOS.sub(r"\1", " ".join(t.text for t in name_toks))
             trailing = rest[rest.index(name_toks[-1]) + 1 :] if name_toks else []
             gen = [x.low for x in trailing if x.low in r.generic or x.low in r.modifiers]
             if gen and trailing and trailing[-1].low in r.generic:
@@ -1329,7 +1459,7 @@ class _Extractor:
         low = toks[k].low
         if low not in self.rules.titles:
             return None
-        for phrase in self.rules.title_phrases:
+        for phrase in self.rules.title_index.get(low.rstrip("."), ()):
             words = phrase.split()
             if words[0] != low.rstrip(".") and words[0] != low:
                 continue
@@ -1548,7 +1678,7 @@ class _Extractor:
             return True
         named = {
             a.name
-            for w in re.findall(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", text)
+            for w in _CAP_RUN.findall(text)
             if (a := self.reg.resolve(w, exact=True)) is not None and a.kind == "government"
         }
         return len(named) > 1
@@ -1592,7 +1722,7 @@ class _Extractor:
         """The country an unqualified official speaks for: a place named in the sentence
         ("in Ukraine's Donetsk region"), else the side of the last national speaker."""
         text = par.text[sent.start : sent.end]
-        for mm in re.finditer(r"\bin\s+(?:the\s+)?([A-Z]\w+(?:\s[A-Z]\w+)?)(?:['’]s)?", text):
+        for mm in _IN_PLACE.finditer(text):
             for cand in (mm.group(1), mm.group(1).split()[0]):
                 actor = self.reg.resolve(cand, exact=True)
                 if actor is not None and actor.kind == "government":
@@ -1609,7 +1739,7 @@ class _Extractor:
                 return a
         text = par.masked[sent.start : pos]
         best = None
-        for mm in re.finditer(r"(?:[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*)*)", text):
+        for mm in _CAP_RUN_OF.finditer(text):
             a = self.reg.resolve(mm.group(0))
             if a is not None and a.kind in ("body", "government"):
                 best = a
@@ -1729,7 +1859,7 @@ class _Extractor:
         np_text = mm.group("np")
         if mm.re is _NOMINAL_BY and not (mm.group("that") or " of " in mm.group(0)[:40]):
             return []
-        np_text = re.sub(r"^(?:the|a|an)\s+", "", np_text.strip())
+        np_text = _LEAD_DET.sub("", np_text.strip())
         words = np_text.split()
         if words and words[0].lower() in _FUNCTION_CAPS:
             return []
@@ -1986,7 +2116,7 @@ class _Extractor:
         """The cue as the annotation writes it: the verb as printed plus a directly
         attached channel or listener ("told reporters", "said in a statement")."""
         text = par.text
-        verb = re.sub(r"\s+", " ", text[start:end]).lower().translate(_APOS)
+        verb = _SPACES.sub(" ", text[start:end]).lower().translate(_APOS)
         pos = end
         parts = [verb]
         toks = sent.toks
@@ -2051,7 +2181,7 @@ class _Extractor:
             before = [q for q in sent.quotes if q.end <= head]
             if before and not any(s < head and s > before[-1].end for s in starts if s != head):
                 gap = par.masked[before[-1].end : head]
-                if re.fullmatch(r"[\s,;:–—-]*", gap):
+                if _GAP_PUNCT.fullmatch(gap):
                     c.scope.append((sent.start, head))
                     if not text[sent.start : before[0].start].strip(" ,") or text[
                         sent.start : before[0].start
@@ -2062,34 +2192,38 @@ class _Extractor:
             after = [q for q in sent.quotes if q.start >= c.cue_end]
             if after and c.kind != "direct":
                 gap = par.masked[c.cue_end : after[0].start]
-                if (
-                    re.search(r"[:,]\s*$", gap)
-                    and len(gap.split()) <= 6
-                    and not re.search(r"\b(?:that|whether|if)\b", gap)
-                ):
+                if _GAP_END.search(gap) and len(gap.split()) <= 6 and not _GAP_THAT.search(gap):
                     c.kind = "direct"
                     c.quote = " ".join(q.inner(text) for q in after)
 
     def _clause_end(self, par: Paragraph, sent: Sentence, pos: int) -> int:
-        m = re.search(r"[,;:–—(]|$", par.masked[pos : sent.end])
+        m = _CLAUSE_STOP.search(par.masked[pos : sent.end])
         return pos + (m.start() if m else 0) if m and m.start() > 0 else sent.end
 
     # ---------------------------------------------------------------- stance
     def _phrase_stances(self, text: str) -> list[tuple[Stance, str]]:
-        text = text.translate(_NO_QUOTES)
+        """Stance cue phrases in ``text`` that no negation in front of them cancels."""
+        words = _WORD.findall(text.lower().translate(_NO_QUOTES))
         rules = self.rules
-        masked = text
-        if rules.mask_re is not None:
-            masked = rules.mask_re.sub(lambda m: "#" * len(m.group(0)), text)
+        masked: set[int] = set()
+        for i, w in enumerate(words):
+            for seq, _ in rules.mask_index.get(w, ()):
+                end = _match_seq(words, i, seq)
+                if end:
+                    masked.update(range(i, end))
+                    break
         found = []
-        for stance, rx in rules.stance_res:
-            for m in rx.finditer(masked):
-                phrase = m.group(0).lower()
-                if not self._phrase_negated(masked, m.start(), phrase):
+        for i, w in enumerate(words):
+            entries = rules.stance_index.get(w)
+            if not entries or i in masked:
+                continue
+            for seq, (stance, phrase) in entries:
+                if _match_seq(words, i, seq) and not self._phrase_negated(words, i, phrase):
                     found.append((stance, phrase))
+                    break
         return found
 
-    def _phrase_negated(self, text: str, start: int, phrase: str) -> bool:
+    def _phrase_negated(self, words: Sequence[str], i: int, phrase: str) -> bool:
         first = phrase.split()[0]
         if first in self.rules.negators or phrase in self.rules.immune:
             return False
@@ -2097,10 +2231,8 @@ class _Extractor:
             ("no", "not", "never", "didn", "doesn", "don", "nobody", "hasn", "without")
         ):
             return False
-        window = re.findall(r"[\w']+", text[max(0, start - 40) : start])[
-            -self.lex.negation_window :
-        ]
-        return any(w.lower() in self.rules.negators or w.lower().endswith("n't") for w in window)
+        window = words[max(0, i - self.lex.negation_window) : i]
+        return any(w in self.rules.negators or w.endswith("n't") for w in window)
 
     def _stance(self, par: Paragraph, c: Candidate) -> tuple[Stance, str]:
         lex = self.lex
@@ -2110,7 +2242,7 @@ class _Extractor:
             best = (c.stance_verb, f"stance {c.stance_verb.value} from the cue '{c.verb}'")
         # "condemned Moscow's claims", "slammed the allegations": rejecting a claim
         obj = par.text[c.cue_end : c.cue_end + 40].translate(_APOS).lower()
-        obj_words = re.findall(r"[\w']+", obj)[:4]
+        obj_words = _WORD.findall(obj)[:4]
         if c.verb in ("condemned", "condemns", "slammed", "criticised", "criticized",
                       "denounced", "lambasted", "decried", "ridiculed", "mocked") and any(
             w in lex.claim_nouns for w in obj_words
@@ -2163,54 +2295,79 @@ class _Extractor:
                 return p.date[0], p.date[1], f"date of the same speaker's '{p.cue}' before"
         if anchor is not None:
             return anchor.isoformat(), "day", "date from article (no time expression)"
-        return None, None, "no date: undated article, no absolute date"
+        return None, None, self.anchor_note or "no date: undated article, no absolute date"
+
+    def _times(self, par: Paragraph, sent: Sentence, a: int, b: int) -> list[TimeExpr]:
+        """Time expressions of the sentence lying within ``a..b`` (paragraph offsets)."""
+        if sent.times is None:
+            text = par.text[sent.start : sent.end]
+            sent.times = (
+                [
+                    replace(t, start=t.start + sent.start, end=t.end + sent.start)
+                    for t in find_times(text)
+                ]
+                if _TIME_HINT.search(text)
+                else []
+            )
+        return [t for t in sent.times if t.start >= a and t.end <= b]
 
     def _own_time(
         self, par: Paragraph, sent: Sentence, c: Candidate
     ) -> tuple[TimeExpr | None, str]:
+        """A time expression that dates the speech act itself, and where it was found."""
         text = par.text
         if c.kind in ("according_to", "nominal") or (c.cue == "" and c.kind == "direct"):
             return None, ""
         # (1) fronted: "On Monday, X said" / "In a statement on Friday, the ministry said"
         head = min(c.subj_start, c.cue_start)
         prefix = text[sent.start : head]
-        if not c.relative and not c.participle and prefix.strip().endswith(","):
-            segs = [s for s in re.split(r",(?!\s*\d{4})", prefix.strip()[:-1]) if s.strip()]
-            if (
-                segs
-                and all(
-                    s.strip().split()[0].lower() in _FRONTED or any(find_times(s)) for s in segs
-                )
-                and len(prefix.split()) < 16
-            ):
-                for t in find_times(prefix):
-                    return t, "fronted"
+        if (
+            not c.relative
+            and not c.participle
+            and prefix.strip().endswith(",")
+            and (len(prefix.split()) < 16)
+        ):
+            times = self._times(par, sent, sent.start, head)
+            if times:
+                ok = True
+                pos = sent.start
+                for seg in _SEG_SPLIT.split(prefix.rstrip()[:-1]):
+                    a, pos = pos, pos + len(seg) + 1
+                    words = seg.split()
+                    if not words:
+                        continue
+                    if words[0].lower() not in _FRONTED and not any(
+                        t.start >= a and t.end <= pos for t in times
+                    ):
+                        ok = False
+                        break
+                if ok:
+                    return times[0], "fronted"
         # (2) between subject and verb: "Zelenskyy on Monday said"
         if c.subj_end <= c.cue_start and not c.participle:
             between = text[c.subj_end : c.cue_start]
             if "," not in between and "(" not in between:
-                for t in find_times(between):
+                for t in self._times(par, sent, c.subj_end, c.cue_start):
                     return t, "before the verb"
         # (3) right after the verb, its channel and listener: "told reporters on Tuesday"
+        after = self._times(par, sent, c.cue_end, sent.end)
         pos = c.cue_end
         for _ in range(4):
-            seg = text[pos : sent.end]
-            times = list(find_times(seg))
-            if times and not seg[: times[0].start].strip(" ,"):
-                return times[0], "after the verb"
+            if after and not text[pos : after[0].start].strip(" ,") and after[0].start >= pos:
+                return after[0], "after the verb"
             m = self.rules.channel_re.match(text, pos, sent.end)
             if m:
                 pos = m.end()
                 continue
-            m = re.match(r"\s*(?:in|at)\s+[A-Z][\w-]+(?:,\s*[A-Z][\w-]+)?", seg)
+            m = _PLACE_AFTER.match(text, pos, sent.end)
             if m:
-                pos += m.end()
+                pos = m.end()
                 continue
             break
         # (4) a participle hanging on a clause that is not a statement:
         # "She sued the department in December 2024, arguing …"
         if c.participle and c.base is None:
-            times = list(find_times(text[sent.start : c.cue_start]))
+            times = self._times(par, sent, sent.start, c.cue_start)
             if times:
                 return times[-1], "in the clause the participle hangs on"
         return None, ""
@@ -2276,6 +2433,26 @@ class _Extractor:
             out[key] = st
             order.append(key)
         return [out[k] for k in order]
+
+
+def _anchor(article: Article) -> tuple[dt.date | None, str]:
+    """The publication date statements are dated against, and a note when it is not used.
+
+    A date the segmenter *inferred* from a neighbouring article is used only when the
+    article prints that day itself (a dateline such as "Jan. 2 (UPI) —", whose year was
+    inferred); a day guessed from "on Sunday" in the lede is not a publication date, and
+    statements dated against it would present a guess as a fact."""
+    anchor = as_date(article.published)
+    if anchor is None or article.published_source != "inferred":
+        return anchor, ""
+    head = " ".join(t for _, t in article.body[:3])
+    for m in find_dates(head):
+        if m.month == anchor.month and (m.day is None or m.day == anchor.day):
+            return anchor, ""
+    return None, (
+        f"no date: publication date {article.published} was inferred, not printed; "
+        "relative expressions are not resolved against it"
+    )
 
 
 def extract_statements(article: Article, lexicon: Lexicon | None = None) -> list[Statement]:
