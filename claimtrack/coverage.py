@@ -45,7 +45,7 @@ from rapidfuzz import fuzz
 
 from . import store
 from .errors import NotFoundError
-from .link import terms, vocabulary
+from .link import stem, terms, vocabulary
 from .models import Claim
 
 STANCES = ("asserts", "denies", "observes")
@@ -76,33 +76,63 @@ class CoverageStance:
     reason: str
 
 
+_TOKEN = re.compile(r"\w+(?:'\w+)*|[^\w\s]")
+
+
+def tokens(text: str) -> list[str]:
+    """Folded word and punctuation tokens: the units cues are matched in.
+
+    >>> tokens("No, it isn’t a “hoax”")
+    ['no', ',', 'it', "isn't", 'a', '"', 'hoax', '"']
+    """
+    return _TOKEN.findall(fold(text))
+
+
+class Phrases:
+    """A cue list matched token by token: a phrase matches whole words, and a phrase
+    holding punctuation ("no,", "?", "- report") matches that punctuation. Faster
+    than one big regex alternation, which tries every phrase at every position."""
+
+    def __init__(self, phrases: Iterable[str]):
+        self.map = {tuple(_TOKEN.findall(p)): p for p in phrases if _TOKEN.findall(p)}
+        self.longest = max((len(k) for k in self.map), default=0)
+
+    def spans(self, toks: Sequence[str], overlapping: bool = False) -> list[tuple[int, int, str]]:
+        """(start, end, phrase) of the matches, longest first at each position."""
+        out = []
+        i = 0
+        while i < len(toks):
+            step = 1
+            for k in range(min(self.longest, len(toks) - i), 0, -1):
+                phrase = self.map.get(tuple(toks[i : i + k]))
+                if phrase is not None:
+                    out.append((i, i + k, phrase))
+                    step = 1 if overlapping else k
+                    break
+            i += step
+        return out
+
+    def find(self, toks: Sequence[str]) -> list[str]:
+        return list(dict.fromkeys(p for _, _, p in self.spans(toks)))
+
+    def fullmatch(self, toks: Sequence[str]) -> bool:
+        return tuple(toks) in self.map
+
+
 @dataclass(frozen=True)
 class Cues:
-    """The compiled cue lists and weights of ``data/coverage.toml``."""
+    """The cue lists and weights of ``data/coverage.toml``, ready to match."""
 
-    patterns: dict[str, re.Pattern[str]]
-    negation: re.Pattern[str]
-    idioms: re.Pattern[str]
-    speakers: re.Pattern[str]
-    labels: re.Pattern[str]
+    groups: dict[str, Phrases]
+    negation: Phrases
+    idioms: Phrases
+    speakers: Phrases
+    labels: Phrases
     subordinators: frozenset[str]
-    noncommittal: re.Pattern[str]
-    noncommittal_each: tuple[re.Pattern[str], ...]
+    noncommittal: Phrases
     weights: dict[str, float]
     linking: dict[str, float]
     lists: dict[str, list[str]]
-
-
-def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
-    """One regex matching any phrase as whole words; a phrase that starts or ends
-    with punctuation ("no,", "?", "- report") matches that punctuation literally."""
-    parts = []
-    for p in sorted(set(phrases), key=len, reverse=True):
-        body = r"\s+".join(re.escape(w) for w in p.split())
-        left = r"(?<![\w'])" if re.match(r"\w", p) else ""
-        right = r"(?![\w'])" if re.search(r"\w$", p) else ""
-        parts.append(left + body + right)
-    return re.compile("|".join(parts) if parts else r"(?!x)x")
 
 
 @functools.cache
@@ -111,14 +141,13 @@ def cues() -> Cues:
         data = tomllib.load(f)
     lists = {k: v for k, v in data.items() if isinstance(v, list)}
     return Cues(
-        patterns={group: _phrase_pattern(lists[group]) for group in _GROUPS},
-        negation=_phrase_pattern(lists["negation"]),
-        idioms=_phrase_pattern(lists["negation_idioms"]),
-        speakers=_phrase_pattern(lists["speakers"]),
-        labels=_phrase_pattern(lists["labels"]),
+        groups={group: Phrases(lists[group]) for group in _GROUPS},
+        negation=Phrases(lists["negation"]),
+        idioms=Phrases(lists["negation_idioms"]),
+        speakers=Phrases(lists["speakers"]),
+        labels=Phrases(lists["labels"]),
         subordinators=frozenset(lists["subordinators"]),
-        noncommittal=_phrase_pattern(lists["noncommittal"]),
-        noncommittal_each=tuple(_phrase_pattern([p]) for p in lists["noncommittal"]),
+        noncommittal=Phrases(lists["noncommittal"]),
         weights={k: float(v) for k, v in data["weights"].items()},
         linking={k: float(v) for k, v in data["linking"].items()},
         lists=lists,
@@ -130,40 +159,48 @@ def fold(text: str) -> str:
     return " ".join(text.translate(_FOLD).lower().split())
 
 
-def _mask(patterns: Iterable[re.Pattern[str]], text: str) -> str:
-    """``text`` with every match of every pattern blanked, overlapping matches too
-    ("refuses to confirm" and "confirm or deny" in "refuses to confirm or deny")."""
-    hidden = [False] * len(text)
-    for pattern in patterns:
-        for m in pattern.finditer(text):
-            hidden[m.start() : m.end()] = [True] * (m.end() - m.start())
-    return "".join(" " if h else ch for ch, h in zip(text, hidden, strict=True))
+_HIDDEN = "\x00"
 
 
-def _found(pattern: re.Pattern[str], text: str) -> list[str]:
-    return list(dict.fromkeys(m.group(0) for m in pattern.finditer(text)))
+def _mask(phrases: Phrases, toks: list[str]) -> list[str]:
+    """``toks`` with every match blanked, overlapping matches too ("refuses to
+    confirm" and "confirm or deny" in "refuses to confirm or deny")."""
+    out = list(toks)
+    for start, end, _ in phrases.spans(toks, overlapping=True):
+        out[start:end] = [_HIDDEN] * (end - start)
+    return out
 
 
-def _negations(text: str, claim_terms: set[str], c: Cues) -> list[str]:
-    """Negators in ``text`` that negate something of the claim, outside the idioms
+def _negations(toks: list[str], claim_terms: frozenset[str], c: Cues) -> list[str]:
+    """Negators in ``toks`` that negate something of the claim, outside the idioms
     that negate nothing ("not only"): one of the claim's content words stands within
     ``negation_window`` words after the negator ("X was *not* detained"), or before
     it in the same clause ("the condom is *not* happening", but not "a nun *who* had
     *no* idea")."""
-    masked = c.idioms.sub(" ", text)
+    masked = _mask(c.idioms, toks)
     window = int(c.weights["negation_window"])
     out = []
-    for m in c.negation.finditer(masked):
-        after = _WORD.findall(masked[m.end() :])[:window]
-        before = _WORD.findall(masked[: m.start()])[-window:]
+    for start, end, phrase in c.negation.spans(masked):
+        after = [t for t in masked[end:] if t[0].isalnum()][:window]
+        before = [t for t in masked[:start] if t[0].isalnum()][-window:]
         clause: list[str] = []
-        for w in reversed(before):
-            if w in c.subordinators:
+        for t in reversed(before):
+            if t in c.subordinators:
                 break
-            clause.append(w)
-        if any(terms(w) & claim_terms for w in [*after, *clause]):
-            out.append(m.group(0))
+            clause.append(t)
+        if any(stem(t) in claim_terms for t in [*after, *clause]):
+            out.append(phrase)
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _claim_cues(claim: str, claim_terms: frozenset[str]) -> tuple[dict[str, set[str]], int]:
+    """The cues the claim itself holds, and how many negators negate its own words."""
+    c = cues()
+    toks = tokens(claim)
+    own = {group: set(phrases.find(toks)) for group, phrases in c.groups.items()}
+    own["noncommittal"] = set(c.noncommittal.find(toks))
+    return own, len(_negations(toks, claim_terms, c))
 
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,5}$")
@@ -187,20 +224,20 @@ def source_attribution(title: str) -> str | None:
     if sep and rest.strip():
         prefix = fold(head).strip(" -\"'")
         size = len(prefix.split())
-        if 0 < size <= limit and len(rest.split()) > size and c.speakers.search(prefix):
-            if not c.labels.fullmatch(prefix):
+        if 0 < size <= limit and len(rest.split()) > size and c.speakers.find(tokens(prefix)):
+            if not c.labels.fullmatch(tokens(prefix)):
                 return prefix
     m = _SUFFIX.search(text)
     if m and m.start() > 0:
         suffix = m.group(1).strip(" \"'")
         words = suffix.split()
-        if not words or len(words) > limit or c.labels.fullmatch(fold(suffix)):
+        if not words or len(words) > limit or c.labels.fullmatch(tokens(suffix)):
             return None
         # the suffix is a tag after the headline, not the headline after a label
         if len(text[: m.start()].split()) < max(4, 2 * len(words)):
             return None
         shouting = sum(w.isupper() for w in text.split()) * 2 > len(text.split())
-        if c.speakers.search(fold(suffix)) or (
+        if c.speakers.find(tokens(suffix)) or (
             not shouting and len(words) == 1 and _ACRONYM.match(words[0])
         ):
             return fold(suffix)
@@ -226,30 +263,29 @@ def _scan(
     where: str,
     factor: float,
     claim: str,
-    claim_terms: set[str],
+    claim_terms: frozenset[str],
     ev: _Evidence,
 ) -> None:
-    """Add the evidence of one text (the headline or the lead) to ``ev``.
+    """Add the evidence of one text (the headline, the lead, a paragraph) to ``ev``.
 
     A cue that the claim itself holds ("Pope *says* ..."; "X *may* ...") is not
     evidence: the article repeats the claim's own words."""
     c = cues()
     w = c.weights
-    text = fold(raw)
+    own, claim_negations = _claim_cues(claim, claim_terms)
+    toks = tokens(raw)
     found: dict[str, list[str]] = {}
     # "refuses to confirm or deny" takes no side: reported, and kept from the denials.
-    noncommittal = [h for h in _found(c.noncommittal, text) if h not in claim]
-    text = _mask(c.noncommittal_each, text)
-    for group, pattern in c.patterns.items():
-        own = set(_found(pattern, claim))
-        hits = [h for h in _found(pattern, text) if h not in own]
+    noncommittal = [h for h in c.noncommittal.find(toks) if h not in own["noncommittal"]]
+    toks = _mask(c.noncommittal, toks)
+    for group, phrases in c.groups.items():
+        hits = [h for h in phrases.find(toks) if h not in own[group]]
         if hits:
             found[group] = hits
-    # Negation relative to the claim: the headline negates more than the claim does.
-    neg_text = _negations(text, claim_terms, c)
-    neg_claim = _negations(claim, claim_terms, c)
-    if len(neg_text) > len(neg_claim):
-        found["negation"] = list(dict.fromkeys(neg_text))
+    # Negation relative to the claim: the text negates more than the claim does.
+    negations = _negations(toks, claim_terms, c)
+    if len(negations) > claim_negations:
+        found["negation"] = list(dict.fromkeys(negations))
     speaker = source_attribution(raw)
 
     denial_groups = [g for g in ("debunk", "denial", "negation") if g in found]
@@ -310,7 +346,7 @@ def article_stance(
     c = cues()
     w = c.weights
     claim = fold(claim_description)
-    claim_terms = terms(claim_description) | {t for k in claim_keywords for t in terms(k)}
+    claim_terms = frozenset(terms(claim_description).union(*(terms(k) for k in claim_keywords)))
     ev = _Evidence.empty()
     headline = (title or "").strip()
     lead_text = (lead or "").strip()
@@ -371,7 +407,7 @@ def _weigh_body(
     body: Sequence[str],
     weight: float,
     claim: str,
-    claim_terms: set[str],
+    claim_terms: frozenset[str],
     ev: _Evidence,
 ) -> None:
     """The paragraphs about the claim (``body_min_share`` of its content words, or
@@ -382,7 +418,7 @@ def _weigh_body(
     about = [p for p in body if p.strip() and _claim_share(cw, p, n) >= c.weights["body_min_share"]]
     if not about:
         return
-    leanings = Counter()
+    leanings: Counter[str | None] = Counter()
     for paragraph in about:
         one = _Evidence.empty()
         _scan(paragraph, "body", 1.0, claim, claim_terms, one)
@@ -471,19 +507,7 @@ def _meets(word: str, have: frozenset[str], index: dict[str, list[str]], n: int)
     """``word`` is in ``have``, or shares a long prefix with a word of it."""
     if word in have:
         return True
-    if len(word) < n:
-        return False
-    for other in index.get(word[:n], ()):
-        if abs(len(other) - len(word)) > 3:
-            continue
-        common = 0
-        for x, y in zip(word, other, strict=False):
-            if x != y:
-                break
-            common += 1
-        if common >= max(n, min(len(word), len(other)) - 2):
-            return True
-    return False
+    return any(_soft_meet(word, other, n) for other in index.get(word[:n], ()))
 
 
 @dataclass
@@ -519,6 +543,87 @@ def _claim_words(claim: Claim, n: int) -> _ClaimWords:
     )
 
 
+def _soft_meet(a: str, b: str, n: int) -> bool:
+    """Two different words meet when they share a long prefix: at least ``n`` letters
+    and all but two of the shorter one, lengths within three."""
+    if len(a) < n or len(b) < n or abs(len(a) - len(b)) > 3:
+        return False
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= max(n, min(len(a), len(b)) - 2)
+
+
+class _Index:
+    """The claims' words indexed, to score one article against every claim at once
+    (pass 1, or pass 2 with each claim's feedback profile)."""
+
+    def __init__(self, claims: dict[str, _ClaimWords], idf: dict[str, float], n: int):
+        self.claims = claims
+        self.idf = idf
+        self.n = n
+        self.owners: dict[str, list[str]] = {}
+        for name, cw in claims.items():
+            for w in cw.words:
+                self.owners.setdefault(w, []).append(name)
+        self.buckets = _prefix_index(self.owners, n)
+        self.total = {name: sum(idf.get(w, 1.0) for w in cw.words) for name, cw in claims.items()}
+        self.profiles: dict[str, list[tuple[str, float]]] = {}
+        self._meet: dict[str, list[str]] = {}
+
+    def set_profiles(self) -> None:
+        self.profiles = {}
+        for name, cw in self.claims.items():
+            for w, weight in cw.profile.items():
+                self.profiles.setdefault(w, []).append((name, weight))
+
+    def _claim_words_meeting(self, v: str) -> list[str]:
+        hit = self._meet.get(v)
+        if hit is None:
+            hit = [v] if v in self.owners else []
+            hit += [
+                u for u in self.buckets.get(v[: self.n], ()) if u != v and _soft_meet(u, v, self.n)
+            ]
+            self._meet[v] = hit
+        return hit
+
+    def scores(self, have: frozenset[str], text: str, feedback: bool) -> dict[str, float]:
+        """claim name -> how strongly the article (its words ``have``, its ``text``)
+        is about it, for every claim it shares a word with."""
+        if not have:
+            return {}
+        found: dict[str, set[str]] = {}
+        own: Counter[str] = Counter()
+        extra: Counter[str] = Counter()
+        for v in have:
+            hit: set[str] = set()
+            for u in self._claim_words_meeting(v):
+                for name in self.owners[u]:
+                    found.setdefault(name, set()).add(u)
+                    hit.add(name)
+            own.update(hit)
+            if feedback:
+                for name, weight in self.profiles.get(v, ()):
+                    if name not in hit:
+                        extra[name] += weight
+        out = {}
+        for name in found.keys() | extra.keys():
+            cw = self.claims[name]
+            claim_share = sum(self.idf.get(u, 1.0) for u in found.get(name, ())) / self.total[name]
+            score = (claim_share + (own[name] + extra[name]) / len(have)) / 2
+            if cw.keywords:
+                kw = sum(1 for k in cw.keywords if k <= have) / len(cw.keywords)
+                score = max(score, 0.6 * kw)
+            for alias in cw.claim.aliases:
+                if alias and fuzz.partial_ratio(alias.lower(), text.lower()) >= 90:
+                    score = max(score, 0.6)
+                    break
+            out[name] = min(score, 1.0)
+        return out
+
+
 def relatedness(claim: Claim, text: str) -> float:
     """How strongly ``text`` (an article's title + lead) is about ``claim``, 0..1:
     pass 1 above with every word weighing the same (no other claims to compare).
@@ -527,41 +632,8 @@ def relatedness(claim: Claim, text: str) -> float:
     0.9
     """
     n = int(cues().linking["prefix"])
-    return _score(_claim_words(claim, n), content_words(text), text, {}, n)
-
-
-def _score(
-    cw: _ClaimWords,
-    have: frozenset[str],
-    text: str,
-    idf: dict[str, float],
-    n: int,
-    feedback: bool = False,
-) -> float:
-    if not cw.words or not have:
-        return 0.0
-    index = _prefix_index(have, n)
-    found = [w for w in cw.words if _meets(w, have, index, n)]
-    profile = cw.profile if feedback else {}
-    own = 0.0
-    for v in have:
-        if _meets(v, cw.words, cw.index, n):
-            own += 1.0
-        elif v in profile:
-            own += profile[v]
-    if not found and not own:
-        return 0.0
-    total = sum(idf.get(w, 1.0) for w in cw.words)
-    claim_share = sum(idf.get(w, 1.0) for w in found) / total
-    score = (claim_share + own / len(have)) / 2
-    if cw.keywords:
-        kw = sum(1 for k in cw.keywords if k <= have) / len(cw.keywords)
-        score = max(score, 0.6 * kw)
-    for alias in cw.claim.aliases:
-        if alias and fuzz.partial_ratio(alias.lower(), text.lower()) >= 90:
-            score = max(score, 0.6)
-            break
-    return min(score, 1.0)
+    index = _Index({claim.name: _claim_words(claim, n)}, {}, n)
+    return index.scores(content_words(text), text, feedback=False).get(claim.name, 0.0)
 
 
 def title_and_lead(title: str | None, body: Sequence[Sequence[Any]]) -> tuple[str | None, str]:
@@ -654,6 +726,7 @@ class _Linker:
             df.update(cw.words)
         total = max(len(self.claims), 1)
         self.idf = {w: 1.0 + math.log(total / k) for w, k in df.items()}
+        self.index = _Index(self.claims, self.idf, self.n)
         self.heads: dict[str, dict[str, Any]] = {}
         self._links: dict[str, list[str]] | None = None
 
@@ -666,16 +739,14 @@ class _Linker:
         self._load(found)
         return [a for a in found if a in self.heads]
 
-    def _scores(self, cands: dict[str, list[str]], feedback: bool) -> dict[str, dict[str, float]]:
-        """article -> claim -> score, for each claim's candidate articles."""
-        out: dict[str, dict[str, float]] = {}
-        for name, ids in cands.items():
-            cw = self.claims[name]
-            for a in ids:
-                head = self.heads[a]
-                s = _score(cw, head["words"], head["text"], self.idf, self.n, feedback)
-                if s > 0:
-                    out.setdefault(a, {})[name] = s
+    def _scores(self, ids: Iterable[str], feedback: bool) -> dict[str, dict[str, float]]:
+        """article -> claim -> score, for every claim each article shares a word with."""
+        out = {}
+        for a in ids:
+            head = self.heads[a]
+            by_claim = self.index.scores(head["words"], head["text"], feedback)
+            if by_claim:
+                out[a] = by_claim
         return out
 
     def links(self) -> dict[str, list[str]]:
@@ -683,8 +754,10 @@ class _Linker:
         if self._links is not None:
             return self._links
         p = self.p
-        cands = {name: self._candidates(cw.search) for name, cw in self.claims.items()}
-        first = self._scores(cands, feedback=False)
+        pool: dict[str, None] = {}  # every candidate article, in order
+        for cw in self.claims.values():
+            pool.update(dict.fromkeys(self._candidates(cw.search)))
+        first = self._scores(pool, feedback=False)
         seeds: dict[str, list[str]] = {}
         for a, by_claim in first.items():
             ranked = sorted(by_claim.values(), reverse=True)
@@ -707,9 +780,9 @@ class _Linker:
             }
             cw.profile = dict(list(profile.items())[: int(p["profile_max_words"])])
             if cw.profile:
-                extra = self._candidates([*cw.search, *cw.profile])
-                cands[name] = list(dict.fromkeys([*cands[name], *extra]))
-        second = self._scores(cands, feedback=True)
+                pool.update(dict.fromkeys(self._candidates(cw.profile)))
+        self.index.set_profiles()
+        second = self._scores(pool, feedback=True)
         links: dict[str, list[str]] = {name: [] for name in self.claims}
         for a, by_claim in second.items():
             best = max(by_claim.values())
