@@ -77,16 +77,18 @@ def stance_text(stance: str) -> Text:
 
 
 def _source_text(src: dict[str, Any] | None, count: int) -> Text:
+    """One dim line: where the statement was reported."""
     if not src:
         return Text("")
-    out = t(shorten(src.get("title") or "(untitled)", 48), "italic")
+    out = Text("↳ ", style="dim")
+    out.append(inert(shorten(src.get("title") or "(untitled)", 70)), style="dim italic")
     if src.get("published"):
-        out.append(f"\n{src['published']}", style="dim")
+        out.append(f" · {src['published']}", style="dim")
     out.append(
-        f"\n{inert(os.path.basename(src['path']) or src['path'])}:{src['line']}", style="cyan"
+        f" · {inert(os.path.basename(src['path']) or src['path'])}:{src['line']}", style="cyan"
     )
     if count > 1:
-        out.append(f"\n{count} sources", style="bold")
+        out.append(f" · {count} sources", style="bold")
     return out
 
 
@@ -138,24 +140,20 @@ def timeline(
     table = Table(show_lines=True, expand=True, header_style="bold")
     table.add_column("date", no_wrap=True, min_width=10)
     table.add_column("stance", no_wrap=True, min_width=10)
-    table.add_column("speaker", ratio=1, min_width=12)
-    table.add_column("statement", ratio=3, min_width=20)
-    table.add_column("source", ratio=1, min_width=12)
+    table.add_column("who said what, and where it was reported", ratio=1)
     previous = object()
     for e in entries:
         date = e["date"] or "undated"
         shown = "" if date == previous else date
         previous = date
-        speaker = t(e["speaker"], "bold")
-        if e.get("side"):
-            speaker.append(f"\n{inert(e['side'])}", style="dim")
-        table.add_row(
-            Text(shown),
-            stance_text(e["stance"]),
-            speaker,
-            _statement_text(e),
-            _source_text(e["source"], e["count"]),
-        )
+        cell = t(e["speaker"], "bold")
+        if e.get("side") and e["side"] != e["speaker"]:
+            cell.append(f" ({inert(e['side'])})", style="dim")
+        cell.append("\n")
+        cell.append_text(_statement_text(e))
+        cell.append("\n")
+        cell.append_text(_source_text(e["source"], e["count"]))
+        table.add_row(Text(shown), stance_text(e["stance"]), cell)
     return Group(header, table)
 
 
