@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import math
 import re
 import tomllib
@@ -73,9 +74,13 @@ class Rules:
     subheading_chars: int
     subheading_words: int
     openers: tuple[str, ...]
+    continuation_words: frozenset[str]
+    early_words: int
     role_words: frozenset[str]
     not_names: frozenset[str]
     stopwords: frozenset[str]
+    common: frozenset[str]  # stems of words common to all news writing
+    common_weight: float
 
 
 def _compile(patterns: Iterable[str]) -> tuple[re.Pattern[str], ...]:
@@ -116,9 +121,13 @@ def load_rules() -> Rules:
         subheading_words=int(sb["subheading"]["max_words"]),
         # Longest first, so that "The two" is tried before "The".
         openers=tuple(sorted(words["continuation_openers"], key=len, reverse=True)),
+        continuation_words=frozenset(words["continuation_words"]),
+        early_words=int(words["early_words"]),
         role_words=frozenset(words["role_words"]),
         not_names=frozenset(words["not_names"]),
         stopwords=frozenset(words["stopwords"]),
+        common=frozenset(_stem(w) for w in words["common"]),
+        common_weight=float(words["common_weight"]),
     )
 
 
@@ -316,7 +325,9 @@ def _bag(line: _Line, rules: Rules) -> Counter[str]:
         if low in rules.stopwords or len(low) < 4:
             continue
         sentence_start = m.start() == 0 or text[: m.start()].rstrip()[-1:] in '.!?“"‘:'
-        bag[_stem(low)] += 2 if word[0].isupper() and not sentence_start else 1
+        stem = _stem(low)
+        weight = 2.0 if word[0].isupper() and not sentence_start else 1.0
+        bag[stem] += weight * rules.common_weight if stem in rules.common else weight
     close_run()
     line._bag = bag
     return bag
@@ -614,9 +625,11 @@ class _Splitter:
         s = self.rules.score
         if line.kind != BODY or not cur.content:
             return False
-        prev = next(x for x in reversed(cur.lines) if x.kind != BLANK)
-        if prev.kind in (SUBHEAD, HEADING) or prev.text.endswith(":"):
+        last = list(itertools.islice((x for x in reversed(cur.lines) if x.kind != BLANK), 2))[::-1]
+        if last[-1].kind in (SUBHEAD, HEADING) or last[-1].text.endswith(":"):
             return False  # a subheading or a colon announces what follows
+        if len(last) > 1 and last[0].kind in (SUBHEAD, HEADING):
+            return False  # ... and a section under a subheading has more than one paragraph
         if not self._lede_shaped(line, cur) or self._headed(cur):
             return False
         if cur.anchored and sum(x.kind == BODY for x in cur.content) < s["min_anchored_body"]:
@@ -654,6 +667,8 @@ class _Splitter:
                 return score + s["reintro_next"]
         if self._definite_reference(line, cur):
             return 0.0
+        if _DEFINITE.match(line.text):
+            score *= s["definite_factor"]  # "The building ...": most often a continuation
         return score
 
     def _definite_reference(self, line: _Line, cur: _Current) -> bool:
@@ -683,6 +698,9 @@ class _Splitter:
             text.startswith(o) and not text[len(o) : len(o) + 1].isalnum()
             for o in self.rules.openers
         ):
+            return False
+        early = re.findall(r"[\w’'-]+", text)[: self.rules.early_words]
+        if any(w.lower() in self.rules.continuation_words for w in early):
             return False
         # Refers back by surname to someone this article introduced: a continuation,
         # unless the same line introduces someone again in full.
