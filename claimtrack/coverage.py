@@ -5,7 +5,7 @@ claim. Following Emergent (Ferreira & Vlachos, NAACL-HLT 2016, "Emergent: a nove
 data-set for stance classification"), which labels headlines ``for``, ``against`` or
 ``observing`` a claim, an article here
 
-* **asserts** the claim: states it as fact in its own voice ("Lebanon detains X");
+* **asserts** the claim: states it as fact in its own voice ("Police detain X");
 * **denies** it: debunks or refutes it in its own voice ("No, X was not detained",
   "The X video is a hoax") or leads with a denial ("Police deny X", "X denies
   rumours he is dead");
@@ -13,17 +13,19 @@ data-set for stance classification"), which labels headlines ``for``, ``against`
   "X reportedly ...", "Was X detained?").
 
 :func:`article_stance` decides from cues in the headline, then the lead sentence,
-then the balance of the attributed statements linked in the article, and says which
-cues decided. The cues are data (``data/coverage.toml``); every rule is general
-(cue groups, negation compared with the claim, a "Speaker: ..." prefix), never a
-rule for one headline. Limits: English only; no parser, so negation is counted,
-not scoped ("not only" and a few other idioms are skipped), and sarcasm or a
-debunk told without any cue word ("Pumpkin spice condoms aren't coming") is only
-caught through its negation.
+the paragraphs about the claim (for a long article) and the balance of the
+attributed statements linked in the article, and says which cues decided. The cues
+are data (``data/coverage.toml``); every rule is general (cue groups, negation
+compared with the claim, a "Source: ..." prefix), never a rule for one headline.
+Limits: English only; no parser, so negation is only roughly scoped (a word of the
+claim must stand near it, in the same clause), and sarcasm or a debunk told without
+any cue word ("The new flavour was a figment of the web's imagination") is missed.
 
 :func:`articles_for_claim` finds the articles about a claim even when they hold no
 statement at all (Emergent-style headlines): full-text search for candidates, then
-a content-word overlap score between the claim and the title + lead.
+a content-word overlap score between the claim and the title + lead, refined by
+pseudo-relevance feedback and compared across all registered claims (see the
+comment above ``content_words``).
 :func:`coverage_rows` puts both together for the ``coverage`` view.
 """
 
@@ -54,7 +56,7 @@ STANCES = ("asserts", "denies", "observes")
 _GROUPS = {
     "debunk": "denies",
     "denial": "denies",
-    "correction": "denies",  # only with other denial evidence; see _weigh
+    "correction": "denies",  # only next to other denial evidence, else observes (_scan)
     "attribution": "observes",
     "hedge": "observes",
     "question": "observes",
@@ -208,13 +210,13 @@ _SUFFIX = re.compile(r"(?::|\s-{1,2}|\s—|-{2})\s*([^:\-—]+?)\s*$")
 
 
 def source_attribution(title: str) -> str | None:
-    """The source a headline is attributed to by its form: "Officials: fence jumper
-    made it into East Room" (a short prefix naming a source) or "Microsoft nears deal
-    for Mojang: WSJ" (a short suffix naming a source, or an acronym).
+    """The source a headline is attributed to by its form: "Officials: mayor knew of
+    the flaw" (a short prefix naming a source) or "Carmaker to shut its plant in Leeds:
+    FT" (a short suffix naming a source, or an acronym).
 
-    >>> source_attribution("Officials: fence jumper made it into East Room")
+    >>> source_attribution("Officials: mayor knew of the bridge flaw")
     'officials'
-    >>> source_attribution("Ottawa shooting: soldier shot at war memorial") is None
+    >>> source_attribution("Bridge collapse: mayor knew of the flaw") is None
     True
     """
     c = cues()
@@ -474,13 +476,13 @@ def _reason(ev: _Evidence, stance: str) -> str:
 #
 # 1. relatedness: the mean of the (rarity-weighted) share of the claim's words found in
 #    the article and the share of the article's words found in the claim. Words meet
-#    when equal after link.stem, or when they share a long prefix ("Argentine" and
-#    "Argentina", "Bosnian" and "Bosnia"): the stemmer is crude on purpose.
+#    when equal after link.stem, or when they share a long prefix ("Norwegian" and
+#    "Norway" do not, "Canadian" and "Canada" do): the stemmer is crude on purpose.
 # 2. pseudo-relevance feedback (Rocchio): the articles that are clearly about one
 #    claim (pass 1 at least `seed` and `seed_lead` times any other claim) give that
-#    claim a profile of the words they share ("Sotloff" headlines say "journalist",
-#    "American", "beheaded"); pass 2 counts those words too, so "ISIS executes 2nd
-#    American journalist" reaches its claim without naming Sotloff.
+#    claim a profile of the words they share (headlines about a named hostage also say
+#    "journalist", "kidnapped", "freed"); pass 2 counts those words too, so "Kidnapped
+#    journalist freed" reaches its claim without naming the hostage.
 #
 # An article is about a claim when its pass-2 score reaches `threshold` and is within
 # `margin` of its best score over all registered claims. Parameters: [linking] in
@@ -596,7 +598,7 @@ class _Index:
             return {}
         found: dict[str, set[str]] = {}
         own: Counter[str] = Counter()
-        extra: Counter[str] = Counter()
+        extra: dict[str, float] = {}
         for v in have:
             hit: set[str] = set()
             for u in self._claim_words_meeting(v):
@@ -607,12 +609,12 @@ class _Index:
             if feedback:
                 for name, weight in self.profiles.get(v, ()):
                     if name not in hit:
-                        extra[name] += weight
+                        extra[name] = extra.get(name, 0.0) + weight
         out = {}
         for name in found.keys() | extra.keys():
             cw = self.claims[name]
             claim_share = sum(self.idf.get(u, 1.0) for u in found.get(name, ())) / self.total[name]
-            score = (claim_share + (own[name] + extra[name]) / len(have)) / 2
+            score = (claim_share + (own[name] + extra.get(name, 0.0)) / len(have)) / 2
             if cw.keywords:
                 kw = sum(1 for k in cw.keywords if k <= have) / len(cw.keywords)
                 score = max(score, 0.6 * kw)
@@ -661,7 +663,7 @@ def _fts_candidates(
     db: sqlite_utils.Database, words: Iterable[str], n: int, limit: int
 ) -> list[str]:
     """Articles whose title or text holds any of ``words`` (FTS5; words of ``n``
-    letters or more also as prefixes, so "argentina" finds "Argentine"), best first."""
+    letters or more also as prefixes, so "canada" finds "Canadian"), best first."""
     tokens = []
     for w in dict.fromkeys(words):
         w = w.replace('"', "")

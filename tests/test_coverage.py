@@ -169,7 +169,7 @@ def test_claim_keywords_count_as_claim_words() -> None:
         ("Officials: fisheries minister held at border", "officials"),
         ("Minister held at border: reports", "reports"),
         ("Minister held at border -- analyst", "analyst"),
-        ("Minister held at border: WSJ", "wsj"),
+        ("Minister held at border: FT", "ft"),
         ("Border row: fisheries minister detained", None),
         ("Minister held at border - VIDEO", None),
         ("MINISTER HELD AT BORDER: BBC", None),  # all capitals: no acronym to tell
@@ -214,9 +214,9 @@ def test_relatedness() -> None:
     claim = Claim("tree", "Loggers cut down the world's oldest tree")
     assert coverage.relatedness(claim, "Oldest tree in the world cut down by loggers") > 0.6
     assert coverage.relatedness(claim, "Bank raises interest rates") == 0.0
-    # prefixes meet where the stemmer does not: Argentina / Argentine
-    president = Claim("p", "The president of Argentina adopted a godson")
-    assert coverage.relatedness(president, "Argentine leader adopts boy") > 0.2
+    # prefixes meet where the stemmer does not: Canada / Canadian
+    lake = Claim("p", "Canada drained a lake to find a lost ring")
+    assert coverage.relatedness(lake, "Canadian town drains lake for ring") > 0.2
 
 
 # -- in a database ---------------------------------------------------------------
