@@ -320,14 +320,8 @@ def claims_list(ctx: typer.Context, fmt: FormatOpt = Fmt.table, db: DbOpt = None
         rows,
         fmt,
         [
-            "name",
-            "statements",
-            "asserts",
-            "denies",
-            "doubts",
-            "retracts",
-            "confirms",
-            "description",
+            *("name", "statements:stmts", "asserts:+", "denies:✗", "doubts:?", "retracts:↶"),
+            *("confirms:✓", "description"),
         ],
         "claims",
     )
@@ -433,7 +427,7 @@ def articles(fmt: FormatOpt = Fmt.table, db: DbOpt = None) -> None:
     emit(
         rows,
         fmt,
-        ["id", "published", "published_source", "statements", "title", "sources"],
+        ["id", "published", "published_source:from", "statements:stmts", "title", "sources"],
         "articles",
     )
 

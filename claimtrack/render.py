@@ -205,25 +205,57 @@ def coverage_table(rows: Sequence[dict[str, Any]]) -> Group:
     return Group(*parts)
 
 
+WIDE = {"text", "description", "title", "explain", "reason", "sources"}
+NOWRAP = {"id", "date", "published", "stance", "line"}
+ID_WIDTH = 10  # ids are shown shortened; every command takes a unique prefix
+
+
 def rows_table(
     rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str | None = None
 ) -> Table:
-    """A generic listing: the given columns of each row, all cells as inert text."""
-    table = Table(title=title, header_style="bold", expand=False)
+    """A generic listing. A column is ``key`` or ``key:Header``; numbers are right
+    aligned and never wrap, long text columns take the spare width; all cells inert."""
+    table = Table(title=title, header_style="bold", expand=True)
+    keys = []
     for c in columns:
-        table.add_column(c, overflow="fold")
+        key, _, header = c.partition(":")
+        keys.append(key)
+        numeric = bool(rows) and all(isinstance(r.get(key), (int, float)) for r in rows)
+        if numeric:
+            table.add_column(header or key, justify="right", no_wrap=True)
+        elif key in NOWRAP:
+            table.add_column(header or key, no_wrap=True)
+        elif key in WIDE:
+            table.add_column(header or key, ratio=3, overflow="fold")
+        else:
+            table.add_column(
+                header or key, ratio=1, overflow="fold", min_width=min(len(header or key), 12)
+            )
     for r in rows:
         cells = []
-        for c in columns:
-            v = r.get(c)
-            if c == "stance" and isinstance(v, str):
+        for key in keys:
+            v = r.get(key)
+            if key == "stance" and isinstance(v, str):
                 cells.append(stance_text(v))
+            elif key == "id" and isinstance(v, str):
+                cells.append(t(v[:ID_WIDTH]))
             elif isinstance(v, list):
-                cells.append(t(", ".join(str(x) for x in v)))
+                cells.append(t(", ".join(_compact(x) for x in v)))
+            elif isinstance(v, dict):
+                cells.append(t(", ".join(f"{k} {x}" for k, x in v.items())))
             else:
                 cells.append(t("" if v is None else str(v)))
         table.add_row(*cells)
     return table
+
+
+def _compact(value: Any) -> str:
+    if isinstance(value, dict) and "path" in value:
+        span = f"{value.get('start_line', value.get('line', ''))}"
+        if value.get("end_line") is not None:
+            span += f"-{value['end_line']}"
+        return f"{os.path.basename(value['path']) or value['path']}:{span}"
+    return str(value)
 
 
 def article(detail: dict[str, Any]) -> Group:
