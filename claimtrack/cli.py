@@ -411,7 +411,7 @@ def statements(
     from . import views
 
     rows = views.statements(open_db(db), speaker, stance, article, limit, explain)
-    cols = ["id", "date", "speaker", "side", "stance", "cue", "text", "line"]
+    cols = ["id", "date", "stance", "speaker", "text"]
     if explain:
         cols.append("explain")
     emit(rows, fmt, cols, "statements")
@@ -634,7 +634,7 @@ def search(
     from . import views
 
     rows = views.search(open_db(db), query, limit)
-    emit(rows, fmt, ["id", "date", "speaker", "stance", "text", "line"], f"search: {query}")
+    emit(rows, fmt, ["id", "date", "stance", "speaker", "text"], f"search: {query}")
 
 
 class ExportFmt(str, enum.Enum):
