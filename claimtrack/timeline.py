@@ -73,6 +73,7 @@ def entry(row: dict[str, Any]) -> dict[str, Any]:
         "quote": row["quote"],
         "score": row["score"],
         "how": row.get("how", "auto"),
+        "reason": row.get("reason"),
         "source": sources[0] if sources else None,
         "sources": list(sources),
         "count": len(sources),
@@ -99,23 +100,38 @@ def build(rows: Iterable[dict[str, Any]], filters: Filters | None = None) -> lis
     return entries
 
 
+def position(entry: dict[str, Any]) -> int:
+    """+1 when the statement takes the claim as true, -1 when it denies, doubts or
+    retracts it, 0 when it only says something near it.
+
+    "asserts" is what any ordinary statement does, so it counts as taking the claim
+    as true only when the statement itself names the claim (a direct link), not
+    when it merely stands in a section about it.
+    """
+    if entry["stance"] in NEGATIVE:
+        return -1
+    if entry["stance"] in POSITIVE and (
+        entry.get("how") == "manual" or not str(entry.get("reason") or "").startswith("refers back")
+    ):
+        return 1
+    return 0
+
+
 def mark_reversals(entries: Sequence[dict[str, Any]]) -> None:
-    """Per speaker, a dated change between asserting and denying/doubting."""
+    """Per speaker, a change between taking the claim as true and denying or
+    doubting it, on a later date than the position it turns from."""
     last: dict[str, dict[str, Any]] = {}
     for e in entries:
-        if e["date"] is None:
+        pos = position(e)
+        if e["date"] is None or pos == 0:
             continue
         prev = last.get(e["speaker"])
-        if prev is not None:
-            flipped = (prev["stance"] in POSITIVE and e["stance"] in NEGATIVE) or (
-                prev["stance"] in NEGATIVE and e["stance"] in POSITIVE
-            )
-            if flipped:
-                e["reversal"] = {
-                    "previous_stance": prev["stance"],
-                    "previous_date": prev["date"],
-                    "previous_id": prev["id"],
-                }
+        if prev is not None and position(prev) == -pos and prev["date"] < e["date"]:
+            e["reversal"] = {
+                "previous_stance": prev["stance"],
+                "previous_date": prev["date"],
+                "previous_id": prev["id"],
+            }
         last[e["speaker"]] = e
 
 
