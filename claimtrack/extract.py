@@ -123,7 +123,7 @@ def _is_heading(text: str) -> bool:
     """A subheading or headline: short, no final punctuation (or a question)."""
     t = text.strip()
     words = t.split()
-    if len(words) > 14:
+    if len(words) > 14 or _DOUBLE_RE.search(t):
         return False
     if t.endswith("?"):
         return True
@@ -439,7 +439,10 @@ def rules_for(lexicon: Lexicon) -> Rules:
             for phrase in lexicon.cues.get(stance, ())
         ),
         mask_index=_word_index((phrase, phrase) for phrase in lexicon.masks),
-        hedge_re=re.compile(r"^[\s,;(–—-]{0,3}(?:" + _alternation(lexicon.hedges) + r")\b", re.I)
+        hedge_re=re.compile(
+            r"^(?:\s*[\w’'.-]+){0,4}?[\s,;(–—-]{0,3}(?:" + _alternation(lexicon.hedges) + r")\b",
+            re.I,
+        )
         if lexicon.hedges
         else None,
     )
@@ -504,6 +507,8 @@ _GAP_PUNCT = re.compile(r"[\s,;:–—-]*")
 _GAP_END = re.compile(r"[:,]\s*$")
 _GAP_THAT = re.compile(r"\b(?:that|whether|if)\b")
 _CLAUSE_STOP = re.compile(r"[,;:–—(]|$")
+_GAP_EMBED = re.compile(r"\s*(?:that\s*)?")
+_TIME_PREPS = frozenset(("", "on", "in", "late on", "early on", "earlier on", "late", "early"))
 _SEG_SPLIT = re.compile(r",(?!\s*\d{4})")
 _PLACE_AFTER = re.compile(r"\s*(?:in|at)\s+[A-Z][\w-]+(?:,\s*[A-Z][\w-]+)?")
 _TIME_HINT = re.compile(
@@ -545,8 +550,9 @@ _NOMINAL_POSS = re.compile(
 _NOMINAL_BY = re.compile(
     r"\b(?P<noun>"
     + _NOMINAL_NOUNS
-    + r")\s+(?:of\s+\S+\s+)?(?:by|from)\s+(?P<np>(?:(?:the|[A-Z][\w’'.\-]*|[a-z]+)\s+){0,6}?"
-    r"[A-Z][\w’'.\-]*)(?P<that>\s+that\b)?"
+    + r")\s+(?:(?:of\s+\S+\s+)?(?:by|from)\s+(?P<np>(?:(?:the|[A-Z][\w’'.\-]*|[a-z]+)\s+){0,6}?"
+    r"[A-Z][\w’'.\-]*)(?P<that>\s+that\b)|of\s+\S+\s+(?:by|from)\s+(?P<np2>(?:the\s+)?"
+    r"[A-Z][\w’'.\-]*(?:\s+(?:of\s+)?[A-Z][\w’'.\-]*)*))"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _QUOTED_AS = re.compile(
@@ -608,6 +614,7 @@ class Candidate:
     joint: tuple[str, ...] = ()
     extra_end: int | None = None  # a following quote-only sentence merged in
     base: Candidate | None = None  # the statement a participle continues
+    pronoun: bool = False  # the speaker was a pronoun ("he said")
 
 
 # ------------------------------------------------------------------ the extractor
@@ -706,10 +713,23 @@ class _Extractor:
         if not found and sent.quotes:
             found.extend(self._lead_in(par, si, sent))
         found.sort(key=lambda c: c.cue_start)
+        found = self._drop_embedded(par, found)
         self._scopes(par, sent, found)
         for c in found:
             self._finish(par, sent, c, found, cands)
         cands.extend(found)
+
+    def _drop_embedded(self, par: Paragraph, found: list[Candidate]) -> list[Candidate]:
+        """ "X told reporters he was sceptical": the second cue is X's own content."""
+        out: list[Candidate] = []
+        for c in found:
+            if c.pronoun and not c.relative and out:
+                p = out[-1]
+                gap = par.masked[p.cue_end : c.subj_start]
+                if p.actor.name == c.actor.name and not p.relative and _GAP_EMBED.fullmatch(gap):
+                    continue
+            out.append(c)
+        return out
 
     def _tok_index(self, sent: Sentence, pos: int) -> int:
         """Index of the first token starting at or after ``pos``."""
@@ -834,6 +854,7 @@ class _Extractor:
                     participle=False,
                     verb=form,
                     joint=joint,
+                    pronoun=mention.kind == "pronoun",
                 )
             )
         return out
@@ -1533,7 +1554,8 @@ class _Extractor:
                     mm.official = True
                     out.append(mm)
                 return out
-        if not (any(t.cap for t in left) or any(t.cap for t in right)):
+        r = self.rules
+        if not any(t.cap and t.low not in r.generic for t in (*left, *right)):
             return []  # "observers and analysts"
         a = self._analyse_toks(par, sent, left)
         b = self._analyse_toks(par, sent, right)
@@ -1856,16 +1878,17 @@ class _Extractor:
     def _nominal(
         self, par: Paragraph, si: int, sent: Sentence, mm: re.Match[str], found: list[Candidate]
     ) -> list[Candidate]:
-        np_text = mm.group("np")
-        if mm.re is _NOMINAL_BY and not (mm.group("that") or " of " in mm.group(0)[:40]):
-            return []
+        group = "np"
+        if mm.re is _NOMINAL_BY and mm.group("np") is None:
+            group = "np2"
+        np_text = mm.group(group)
         np_text = _LEAD_DET.sub("", np_text.strip())
         words = np_text.split()
         if words and words[0].lower() in _FUNCTION_CAPS:
             return []
         # keep only the capitalised tail: "remarks from Japanese Prime Minister Sanae Takaichi"
-        a = self._tok_index(sent, mm.start("np"))
-        b = self._tok_index(sent, mm.end("np")) - 1
+        a = self._tok_index(sent, mm.start(group))
+        b = self._tok_index(sent, mm.end(group)) - 1
         if b < a:
             return []
         m = self._analyse(par, sent, a, b)
@@ -1891,8 +1914,8 @@ class _Extractor:
                 sent=si,
                 cue_start=mm.start("noun"),
                 cue_end=mm.end("noun"),
-                subj_start=mm.start("np"),
-                subj_end=mm.end("np"),
+                subj_start=mm.start(group),
+                subj_end=mm.end(group),
                 scope=[],
                 stance_verb=Stance.DENIES if noun.startswith("denial") else Stance.ASSERTS,
                 explain=[f"rule: nominal '{noun}' with possessor or agent", *m.reasons],
@@ -2139,6 +2162,8 @@ class _Extractor:
                     break
                 words.append(t)
                 k += 1
+            while words and words[-1].low in ("the", "a", "an", "&"):
+                words.pop()  # "told reporters the claim …": the listener ends before "the"
             if words:
                 pos = words[-1].end
                 listener = text[words[0].start : pos]
@@ -2188,13 +2213,18 @@ class _Extractor:
                     ].rstrip().endswith(","):
                         c.kind = "direct"
                         c.quote = " ".join(q.inner(text) for q in before)
-            # "X said: "…"" / "adding: "…""
-            after = [q for q in sent.quotes if q.start >= c.cue_end]
-            if after and c.kind != "direct":
-                gap = par.masked[c.cue_end : after[0].start]
+            # "X said: "…"" / "adding: "…"" / '"…," said X, "…"'
+            tail = max(c.cue_end, c.subj_end)
+            after = [q for q in sent.quotes if q.start >= tail]
+            if after and not any(tail < s2 < after[0].start for s2 in starts):
+                gap = par.masked[tail : after[0].start]
                 if _GAP_END.search(gap) and len(gap.split()) <= 6 and not _GAP_THAT.search(gap):
-                    c.kind = "direct"
-                    c.quote = " ".join(q.inner(text) for q in after)
+                    more = " ".join(q.inner(text) for q in after)
+                    if c.kind == "direct" and c.quote:
+                        c.quote = f"{c.quote} {more}"
+                    else:
+                        c.kind = "direct"
+                        c.quote = more
 
     def _clause_end(self, par: Paragraph, sent: Sentence, pos: int) -> int:
         m = _CLAUSE_STOP.search(par.masked[pos : sent.end])
@@ -2353,7 +2383,11 @@ class _Extractor:
         after = self._times(par, sent, c.cue_end, sent.end)
         pos = c.cue_end
         for _ in range(4):
-            if after and not text[pos : after[0].start].strip(" ,") and after[0].start >= pos:
+            if (
+                after
+                and after[0].start >= pos
+                and (text[pos : after[0].start].strip(" ,").lower() in _TIME_PREPS)
+            ):
                 return after[0], "after the verb"
             m = self.rules.channel_re.match(text, pos, sent.end)
             if m:

@@ -1,0 +1,418 @@
+"""Statement extraction: (text, expected) tables, negatives included.
+
+Every sentence here is written for the test; none is copied from the evaluation seed.
+The publication date of the test articles is Wednesday 2026-01-07 unless a row says
+otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.extract import extract_statements, find_quotes, split_paragraph
+from claimtrack.models import Article, Statement
+
+PUBLISHED = "2026-01-07"  # a Wednesday
+
+
+def run(text: str, published: str | None = PUBLISHED) -> list[Statement]:
+    """One paragraph per line of ``text``."""
+    body = [(i, line) for i, line in enumerate(text.split("\n"), 1) if line.strip()]
+    art = Article("t.txt", 1, len(body), body, published=published)
+    return extract_statements(art)
+
+
+def who(text: str, published: str | None = PUBLISHED) -> list[tuple[str, str, str]]:
+    """(speaker, stance, kind) of each statement."""
+    return [(s.speaker, s.stance.value, s.kind) for s in run(text, published)]
+
+
+# ---------------------------------------------------------------- direct quotes
+
+DIRECT = [
+    (
+        "“We will not retreat,” Mayor Anna Kovacs said.",
+        [("Anna Kovacs", "We will not retreat")],
+    ),
+    (
+        '"The bridge is safe," said Transport Minister Pavel Novak.',
+        [("Pavel Novak", "The bridge is safe")],
+    ),
+    (
+        'Pavel Novak said: "Inspections found no cracks in the deck."',
+        [("Pavel Novak", "Inspections found no cracks in the deck.")],
+    ),
+    (
+        "“The talks failed. We expect more strikes,” Sergey Lavrov said.",
+        [("Sergey Lavrov", "The talks failed. We expect more strikes")],
+    ),
+    (
+        "“The talks failed,” said Sergey Lavrov, “and we expect more strikes.”",
+        [("Sergey Lavrov", "The talks failed and we expect more strikes.")],
+    ),
+    (
+        "“We are ready for a ceasefire,” Zelenskyy wrote on Telegram.",
+        [("Volodymyr Zelenskyy", "We are ready for a ceasefire")],
+    ),
+    (
+        "“Nobody is above the law.” – Commissioner Elena Varga",
+        [("Elena Varga", "Nobody is above the law.")],
+    ),
+    (
+        "From the chairwoman: “The vote is postponed until March.”",
+        [("chairwoman", "The vote is postponed until March.")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", DIRECT)
+def test_direct_quotes(text: str, expected: list[tuple[str, str]]) -> None:
+    got = run(text)
+    assert [(s.speaker, s.quote) for s in got] == expected
+    assert all(s.kind == "direct" for s in got)
+
+
+def test_multi_sentence_quote_is_one_statement() -> None:
+    got = run("“Prices will fall,” Minister Ana Ruiz said. “Wages will rise. Trust us.”")
+    assert len(got) == 1
+    assert got[0].quote == "Prices will fall Wages will rise. Trust us."
+    assert "Trust us" in got[0].text
+
+
+# ---------------------------------------------------------------- reported speech
+
+REPORTED = [
+    ("Poland’s foreign ministry said that the convoy had been hit.",
+     [("Polish Ministry of Foreign Affairs", "Poland", "asserts", "said")]),
+    ("Kremlin spokesman Dmitry Peskov claimed the drones came from the west.",
+     [("Dmitry Peskov", "Russia", "asserts", "claimed")]),
+    ("Ukraine’s military denied carrying out the strike.",
+     [("Ukrainian military", "Ukraine", "denies", "denied")]),
+    ("Hungarian Prime Minister Viktor Orban warned that sanctions would backfire.",
+     [("Viktor Orban", "Hungary", "asserts", "warned")]),
+    ("Beijing rejected the accusations as baseless.",
+     [("China", "China", "denies", "rejected")]),
+    ("Foreign Minister Andrii Sybiha told reporters the claim was a fabrication.",
+     [("Andrii Sybiha", "Ukraine", "denies", "told reporters")]),
+    ("Deputy Prime Minister Oleksii Kuleba wrote on Telegram that two ports had been hit.",
+     [("Oleksii Kuleba", "Ukraine", "asserts", "wrote on telegram")]),
+    ("In a post on X, Foreign Minister Radoslaw Sikorski said the drones had entered Polish airspace.",
+     [("Radoslaw Sikorski", "Poland", "asserts", "said")]),
+    ("Moscow has strongly denied any involvement in the blast.",
+     [("Russia", "Russia", "denies", "denied")]),
+    ("Bangkok said the border crossing would remain closed.",
+     [("Thailand", "Thailand", "asserts", "said")]),
+    ("The Kremlin said talks with Washington would continue next month.",
+     [("Russia", "Russia", "asserts", "said")]),
+    ("The rebels accused the army of shelling the market.",
+     [("rebels", None, "asserts", "accused")]),
+    ("Two ports were damaged overnight, the Ukrainian navy said.",
+     [("Ukrainian Navy", "Ukraine", "asserts", "said")]),
+    ("Saudi and Egyptian officials condemned the raid.",
+     [("Saudi officials", "Saudi Arabia", "asserts", "condemned"),
+      ("Egyptian officials", "Egypt", "asserts", "condemned")]),
+    ("Trump and Zelenskyy said a deal was close.",
+     [("Donald Trump", "United States", "asserts", "said"),
+      ("Volodymyr Zelenskyy", "Ukraine", "asserts", "said")]),
+    ("Observers and analysts said the vote was unlikely to change much.",
+     [("observers and analysts", None, "asserts", "said")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected", REPORTED)
+def test_reported_speech(text: str, expected: list[tuple]) -> None:
+    got = run(text)
+    assert [(s.speaker, s.side, s.stance.value, s.cue) for s in got] == expected
+    assert all(s.kind == "reported" for s in got)
+
+
+def test_participle_is_its_own_statement() -> None:
+    got = run("Kyiv denied the report, accusing Moscow of inventing the attack.")
+    assert [(s.speaker, s.cue, s.stance.value) for s in got] == [
+        ("Ukraine", "denied", "denies"),
+        ("Ukraine", "accusing", "asserts"),
+    ]
+
+
+def test_relative_clause_speaker() -> None:
+    got = run(
+        "Russia’s Defence Ministry released a video of a drone it said had been shot down, "
+        "which Kyiv rejected."
+    )
+    assert [(s.speaker, s.stance.value) for s in got] == [
+        ("Russian Ministry of Defence", "asserts"),
+        ("Ukraine", "denies"),
+    ]
+
+
+# ---------------------------------------------------------------- according to, nominal
+
+OTHER_KINDS = [
+    ("The strike killed four people, according to local officials.",
+     [("local officials", "according_to")]),
+    ("According to the Pentagon, two destroyers were deployed.",
+     [("US Department of Defense", "according_to")]),
+    ("The toll rose to nine, according to figures from the World Health Organization.",
+     [("World Health Organization", "according_to")]),
+    ("Russia’s allegation that Ukraine attacked the plant was met with scepticism.",
+     [("Russia", "nominal")]),
+    ("Observers noted remarks from Japanese Prime Minister Sanae Takaichi that the strait was vital.",
+     [("Sanae Takaichi", "nominal")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected", OTHER_KINDS)
+def test_according_to_and_nominal(text: str, expected: list[tuple[str, str]]) -> None:
+    got = run(text)
+    assert [(s.speaker, s.kind) for s in got if s.kind in ("according_to", "nominal")] == expected
+
+
+# ---------------------------------------------------------------- hard cases
+
+
+def test_quote_only_paragraph_continues_previous_speaker() -> None:
+    got = run(
+        "Maria Ortiz, a lawyer for the families, said the report was incomplete.\n"
+        "“Nobody has seen the full file. We want answers.”"
+    )
+    assert [(s.speaker, s.cue, s.kind, s.line) for s in got] == [
+        ("Maria Ortiz", "said", "reported", 1),
+        ("Maria Ortiz", "", "direct", 2),
+    ]
+
+
+def test_speaker_named_in_previous_sentence() -> None:
+    got = run("Alice Moreau began talking to the crowd. “We will rebuild every house.”")
+    assert [(s.speaker, s.kind, s.quote) for s in got] == [
+        ("Alice Moreau", "direct", "We will rebuild every house.")
+    ]
+
+
+def test_speaker_named_in_previous_paragraph() -> None:
+    got = run("Alice Moreau walked to the microphone.\n“We will rebuild every house.”")
+    assert [(s.speaker, s.line) for s in got] == [("Alice Moreau", 2)]
+
+
+def test_unbalanced_quote_costs_one_span_not_the_paragraph() -> None:
+    text = "Critics called the plan “reckless. “We never agreed to it,” Novak said."
+    quotes, warnings = find_quotes(text)
+    assert [text[q.start : q.end] for q in quotes] == ["“We never agreed to it,”"]
+    assert warnings
+    got = run(text)
+    assert [(s.speaker, s.quote) for s in got] == [("Novak", "We never agreed to it")]
+    assert any("never closed" in e for e in got[0].explain)
+
+
+def test_reversed_quote_marks_still_pair() -> None:
+    text = "Officials said the claims were ”baseless“ and politically motivated."
+    quotes, _ = find_quotes(text)
+    assert [text[q.start : q.end] for q in quotes] == ["”baseless“"]
+    assert [(s.speaker, s.stance.value) for s in run(text)] == [("officials", "denies")]
+
+
+def test_apostrophes_and_possessive_plurals_are_not_quotes() -> None:
+    text = "The countries’ leaders don’t expect a deal, Donald Tusk said."
+    assert find_quotes(text) == ([], [])
+    got = run(text)
+    assert [(s.speaker, s.quote, s.kind) for s in got] == [("Donald Tusk", None, "reported")]
+
+
+def test_single_quotes_when_no_double_quotes() -> None:
+    text = "‘We won’t leave our land,’ the farmers’ spokesman Ivo Petrov said."
+    quotes, _ = find_quotes(text)
+    assert [text[q.start : q.end] for q in quotes] == ["‘We won’t leave our land,’"]
+    assert [(s.speaker, s.quote) for s in run(text)] == [("Ivo Petrov", "We won’t leave our land")]
+
+
+def test_statement_read_goes_to_the_issuer() -> None:
+    got = run(
+        "In a statement, the Red Cross warned that supplies were running out. "
+        "“Hospitals cannot cope,” the statement read."
+    )
+    assert [(s.speaker, s.cue) for s in got] == [
+        ("International Committee of the Red Cross", "warned"),
+        ("International Committee of the Red Cross", "read"),
+    ]
+
+
+def test_quoted_as_saying() -> None:
+    got = run("The agency quoted Deputy Minister Ivan Petrov as saying the grid was stable.")
+    assert "Ivan Petrov" in [s.speaker for s in got]
+
+
+def test_is_heard_saying() -> None:
+    got = run("In the recording, a commander is heard saying: “Hold the bridge.”")
+    assert [(s.speaker, s.kind, s.quote) for s in got] == [
+        ("unnamed commander", "direct", "Hold the bridge.")
+    ]
+
+
+NOT_STATEMENTS = [
+    "Reporters asked Trump whether he would meet Putin.",
+    "“Will you meet Putin?” a reporter asked.",
+    "What has Russia claimed?",
+    "Russian forces shelled the town overnight, killing two people.",
+    "Russia has not commented on the strike.",
+    "The ministry declined to comment.",
+    "Officials did not deny the report.",
+    "Reports of the attack emerged on Sunday.",
+    "The claims could not be independently verified.",
+    "The alleged attack drew wide condemnation.",
+    "The United States sent two destroyers to the region.",
+    "Prices rose by 3 percent in March, the highest in a year.",
+    "The president named a new defence minister on Friday.",
+    "Ukraine condemns strike on Kharkiv",  # a headline
+]
+
+
+@pytest.mark.parametrize("text", NOT_STATEMENTS)
+def test_not_statements(text: str) -> None:
+    assert run(text) == []
+
+
+# ---------------------------------------------------------------- stance
+
+STANCE = [
+    ("The ministry denied the report.", "denies"),
+    ("Kyiv rejected claims that its drones hit the plant.", "denies"),
+    ("Sybiha called the allegations a lie.", "denies"),
+    ("Zelenskyy said the story was a complete fabrication.", "denies"),
+    ("Zelenskyy said the attack did not happen.", "denies"),
+    ("Zelenskyy said Moscow had not provided any evidence of the attack.", "denies"),
+    ("Whitaker said there was no evidence that Ukraine launched the drones.", "doubts"),
+    ("Whitaker said it was unclear whether the strike happened.", "doubts"),
+    ("Whitaker cast doubt on the video.", "doubts"),
+    ("Whitaker told reporters he was sceptical of the account.", "doubts"),
+    ("Macron said he did not believe the explosion was an accident.", "doubts"),
+    ("Peskov walked back his earlier claim.", "retracts"),
+    ("The mayor retracted the statement on Tuesday.", "retracts"),
+    ("The army confirmed that the strike took place.", "confirms"),
+    ("Peskov said there is no doubt the attack was planned.", "asserts"),
+    ("Peskov said the attack was planned in advance.", "asserts"),
+    ("Peskov accused Kyiv, without evidence, of staging the attack.", "asserts"),
+    ("Sybiha said: “They accuse us without evidence.”", "doubts"),
+    ("Officials said the attack was not a lie but a warning.", "asserts"),
+]
+
+
+@pytest.mark.parametrize("text,stance", STANCE)
+def test_stance(text: str, stance: str) -> None:
+    got = run(text)
+    assert got, text
+    assert got[0].stance.value == stance
+    assert any("stance" in e for e in got[0].explain)
+
+
+# ---------------------------------------------------------------- dates
+
+DATES = [
+    ("Lavrov said on Monday that the talks were over.", PUBLISHED, ("2026-01-05", "day")),
+    ("On Monday, Lavrov said the talks were over.", PUBLISHED, ("2026-01-05", "day")),
+    ("Lavrov said Monday the talks were over.", PUBLISHED, ("2026-01-05", "day")),
+    ("Lavrov told reporters yesterday that the talks were over.", PUBLISHED, ("2026-01-06", "day")),
+    ("Lavrov said last month that the talks were over.", PUBLISHED, ("2025-12-01", "month")),
+    ("Lavrov said on December 28 that the talks were over.", PUBLISHED, ("2025-12-28", "day")),
+    ("In July, Lavrov said the talks were over.", PUBLISHED, ("2025-07-01", "month")),
+    ("Lavrov said the talks were over.", PUBLISHED, ("2026-01-07", "day")),
+    ("Lavrov said the attack on Sunday night killed two people.", PUBLISHED, ("2026-01-07", "day")),
+    ("Lavrov said last week that the talks were over.", PUBLISHED, (None, None)),
+    ("Lavrov said on Monday that the talks were over.", None, (None, None)),
+    ("Lavrov said the talks were over.", None, (None, None)),
+    ("On December 25, 2024, Lavrov said the talks were over.", None, ("2024-12-25", "day")),
+    ("In May 2023, Moscow alleged that the drones came from Kyiv.", None, ("2023-05-01", "month")),
+    ("Sergey Lavrov, foreign minister since 2004, said the talks were over.", PUBLISHED,
+     ("2026-01-07", "day")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,published,expected", DATES)
+def test_statement_dates(text: str, published: str | None, expected: tuple) -> None:
+    got = run(text, published)
+    assert got
+    assert (got[0].date, got[0].date_precision) == expected
+
+
+def test_date_from_article_is_explained() -> None:
+    [st] = run("Lavrov said the talks were over.")
+    assert any("date from article" in e for e in st.explain)
+
+
+def test_he_added_keeps_the_occasion_date() -> None:
+    got = run("Lavrov said on Monday that talks were over. He added that the West was to blame.")
+    assert [(s.speaker, s.date) for s in got] == [
+        ("Sergey Lavrov", "2026-01-05"),
+        ("Sergey Lavrov", "2026-01-05"),
+    ]
+
+
+def test_other_speaker_does_not_inherit_date() -> None:
+    got = run("On Monday, Moscow claimed the drones came from Kyiv. Kyiv denied it.", None)
+    assert [(s.speaker, s.date) for s in got] == [("Russia", None), ("Ukraine", None)]
+
+
+# ---------------------------------------------------------------- speakers across an article
+
+
+def test_surname_and_pronoun_go_back_to_the_person() -> None:
+    got = run(
+        "Claire Dubois, a professor of law at the University of Lyon, said the strikes were illegal.\n"
+        "“There was no mandate,” she told Al Jazeera.\n"
+        "Dubois added that the courts would decide."
+    )
+    assert [s.speaker for s in got] == ["Claire Dubois"] * 3
+    assert [s.side for s in got] == [None] * 3
+
+
+def test_definite_description_goes_back_to_the_person() -> None:
+    got = run(
+        "Zelenskyy met European leaders in Paris.\n"
+        "“We need guarantees,” the Ukrainian president said."
+    )
+    assert [(s.speaker, s.side) for s in got] == [("Volodymyr Zelenskyy", "Ukraine")]
+
+
+def test_the_ministry_goes_back_to_the_body() -> None:
+    got = run(
+        "Russia’s Ministry of Defence said 12 drones were destroyed.\n"
+        "The ministry added that nobody was hurt."
+    )
+    assert [s.speaker for s in got] == ["Russian Ministry of Defence"] * 2
+
+
+SPEAKERS = [
+    ("Russian Foreign Minister Sergey Lavrov said the talks were over.",
+     ("Sergey Lavrov", "foreign minister", "Russia")),
+    ("Polish Deputy Minister Jan Kowalski said the border was calm.",
+     ("Jan Kowalski", "deputy minister", "Poland")),
+    ("Analyst Mark Field said the border was calm.", ("Mark Field", "analyst", None)),
+    ("Mark Field, a Russian military expert at a London think tank, said the border was calm.",
+     ("Mark Field", None, None)),
+    ("The region’s Moscow-installed governor, Pavel Orlov, said the border was calm.",
+     ("Pavel Orlov", "governor", "Russia")),
+    ("Congresswoman Dana Reyes said the border was calm.",
+     ("Dana Reyes", "congresswoman", "United States")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected", SPEAKERS)
+def test_titles_stripped_and_sides(text: str, expected: tuple) -> None:
+    [st] = run(text)
+    name, role, side = expected
+    assert st.speaker == name
+    assert st.side == side
+    if role is not None:
+        assert st.role == role
+
+
+def test_every_statement_explains_itself() -> None:
+    for st in run(
+        "“We are ready,” Zelenskyy said on Monday. Moscow denied the report, according to TASS."
+    ):
+        assert any(e.startswith("rule:") for e in st.explain)
+        assert any("date" in e for e in st.explain)
+
+
+def test_sentences_are_not_split_inside_quotes_or_abbreviations() -> None:
+    par = split_paragraph(1, "“It is over. Go home,” Gov. Ray Cole said. The U.S. disagreed.")
+    texts = [par.text[s.start : s.end].strip() for s in par.sentences]
+    assert texts == ["“It is over. Go home,” Gov. Ray Cole said.", "The U.S. disagreed."]
