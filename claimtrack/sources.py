@@ -15,8 +15,10 @@ Line numbers are 1-based lines of the original file, so that a document's
 start of the JSON object, the feed's ``<item>``).
 
 Plain text is streamed: a ``Document``'s ``lines`` for a text or markdown file is a
-lazy iterator over the file, which is opened only when iteration starts. HTML, JSON
-and feed files are read whole, since their parsers need the whole document.
+lazy iterator over the file, which is opened only when iteration starts, and a
+problem found on the way (invalid UTF-8) is reported while the lines are read. JSON
+Lines and CSV records are yielded as they are read. HTML, JSON and feed files are
+read whole, since their parsers need the whole document.
 """
 
 from __future__ import annotations
@@ -183,6 +185,7 @@ def _wanted(name: str, glob: str | None) -> bool:
 
 def _walk(top: str, glob: str | None) -> Iterator[str | InputProblem]:
     readable = 0
+    top_failed = False
     problems: list[InputProblem] = []
 
     def on_error(err: OSError) -> None:
@@ -190,8 +193,6 @@ def _walk(top: str, glob: str | None) -> Iterator[str | InputProblem]:
         if err.filename in (None, top):
             nonlocal top_failed
             top_failed = True
-
-    top_failed = False
 
     for root, dirs, files in os.walk(top, onerror=on_error):
         yield from problems
@@ -279,7 +280,7 @@ def _sniff(head: bytes) -> Format:
         if len(lines) > 1 and all(line.lstrip().startswith("{") for line in lines):
             return Format.JSONL
         return Format.JSON
-    if _csv_header(text.split("\n", 1)[0]) is not None:
+    if _csv_header(re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]) is not None:
         return Format.CSV
     return Format.TEXT
 
@@ -288,7 +289,10 @@ def _csv_header(line: str) -> str | None:
     """The delimiter if ``line`` looks like a CSV header naming a text or title
     column, else None."""
     delimiter = _csv_delimiter(line)
-    cells = next(csv.reader([line], delimiter=delimiter), [])
+    try:
+        cells = next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return None
     if len(cells) < 2 or any(len(c) > 64 for c in cells):
         return None
     names = {_norm(c) for c in cells}

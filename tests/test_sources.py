@@ -889,3 +889,62 @@ def test_arbitrary_text_lines_round_trip(lines):
     if expected and expected[-1] == "" and content.endswith((b"\n", b"\r")):
         expected.pop()
     assert list(doc.lines) == expected
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+RECORD_KEYS = [
+    "title",
+    "Headline",
+    "text",
+    "body",
+    "summary",
+    "date",
+    "published_at",
+    "url",
+    "source",
+    "data",
+    "items",
+]
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    records=st.lists(
+        st.dictionaries(st.sampled_from(RECORD_KEYS), JSON_VALUES, max_size=6), max_size=5
+    ),
+    suffix=st.sampled_from([".json", ".jsonl"]),
+)
+def test_records_of_any_shape_never_crash(tmp_path, records, suffix):
+    if suffix == ".json":
+        content = json.dumps(records, indent=1)
+    else:
+        content = "\n".join(json.dumps(r) for r in records)
+    path = tmp_path / f"records{suffix}"
+    path.write_text(content, encoding="utf-8")
+    docs, problems = read(path)
+    if any(p.fatal for p in problems):
+        assert docs == []
+    for doc in docs:
+        assert doc.lines and all(isinstance(line, str) for line in doc.lines)
+        assert doc.title is None or isinstance(doc.title, str)
+        assert doc.published is None or len(doc.published) == 10
+        assert doc.url is None or isinstance(doc.url, str)
+        assert doc.outlet is None or isinstance(doc.outlet, str)
+        assert 1 <= doc.start_line <= content.count("\n") + 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(path=st.sampled_from(["-", "x", "x.json", "x.dat"]), head=st.binary(max_size=200))
+def test_detect_format_takes_any_bytes(path, head):
+    assert isinstance(detect_format(path, head), Format)
+    assert isinstance(detect_format(path, b"id,title\r" + head), Format)
