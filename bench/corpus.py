@@ -39,6 +39,8 @@ from pathlib import Path
 
 VERSION = 1  # bump when the output for a given seed changes (run.py keys its cache on it)
 CLAIMS = 50
+TEXT_PER_FILE = 50  # articles per text dump file
+JSONL_PER_FILE = 1000
 DEFAULT_SEED = 20260105
 START = dt.date(2025, 1, 6)
 SPAN_DAYS = 540
@@ -862,7 +864,7 @@ def generate(
     """Write ``n`` articles under ``out``; returns files, articles and bytes written."""
     if fmt not in ("text", "jsonl"):
         raise ValueError(f"format must be text or jsonl, not {fmt!r}")
-    per_file = per_file or (50 if fmt == "text" else 1000)
+    per_file = per_file or (TEXT_PER_FILE if fmt == "text" else JSONL_PER_FILE)
     outdir = Path(out)
     outdir.mkdir(parents=True, exist_ok=True)
     world = build_world(seed)
