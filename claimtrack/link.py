@@ -35,9 +35,10 @@ def vocabulary() -> dict[str, Any]:
     with resources.files("claimtrack").joinpath("data/link.toml").open("rb") as f:
         data = tomllib.load(f)
     data["stopwords"] = frozenset(data["stopwords"])
-    data["anaphora_re"] = re.compile(
-        r"\b(?:" + "|".join(re.escape(a) for a in data["anaphora"]) + r")\b", re.I
-    )
+    for key in ("anaphora", "strong_anaphora"):
+        data[f"{key}_re"] = re.compile(
+            r"\b(?:" + "|".join(re.escape(a) for a in data[key]) + r")\b", re.I
+        )
     return data
 
 
@@ -134,11 +135,18 @@ class ClaimMatcher:
         window = list(context[-int(weights["context_window"]) :])
         if context and context[0] not in window and is_heading(context[0]):
             window.insert(0, context[0])  # the section's subheading says what it is about
+        desc = len(shared) / len(self.description) if self.description else 0.0
         for paragraph in reversed(window):
             if self.direct(paragraph, terms(paragraph))[0] >= threshold:
-                desc = len(shared) / len(self.description) if self.description else 0.0
                 score = weights["context_base"] + 0.3 * desc
                 return max(direct, score), "refers back to a paragraph about the claim"
+        # An article whose headline or lead is about the claim: a statement naming
+        # "the attack" or "the allegations" anywhere in it means that one.
+        if title and vocab["strong_anaphora_re"].search(text):
+            if self.direct(title, terms(title))[0] >= threshold:
+                return max(direct, weights["article_base"] + 0.3 * desc), (
+                    "refers back to the article's subject, the claim"
+                )
         return direct, reason
 
 

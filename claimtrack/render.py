@@ -106,7 +106,11 @@ def _statement_text(e: dict[str, Any]) -> Text:
     if e.get("reversal"):
         r = e["reversal"]
         out.append(
-            f"\n↻ turn: was {r['previous_stance']} on {r['previous_date'] or 'an earlier date'}",
+            f"\n↻ turn: was {r['previous_stance']} on "
+            + (
+                r["previous_date"]
+                or f"about {r.get('previous_date_inferred') or 'an earlier date'}"
+            ),
             style="bold magenta",
         )
     return out

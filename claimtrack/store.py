@@ -339,7 +339,7 @@ select s.id, s.article_id, s.line, s.seq,
        coalesce(m.value, s.speaker) as speaker, s.role,
        coalesce(sd.value, sd2.value, s.side) as side,
        s.cue, s.stance, s.kind, s.text, s.quote, s.date, s.date_precision, s.explain,
-       a.title, a.published, a.outlet, a.url as article_url
+       a.title, a.published, a.published_source, a.outlet, a.url as article_url
 from statements s
 join articles a on a.id = s.article_id
 left join corrections m on m.kind = 'merge' and m.subject = s.speaker

@@ -78,6 +78,10 @@ def entry(row: dict[str, Any]) -> dict[str, Any]:
         "sources": list(sources),
         "count": len(sources),
         "reversal": None,
+        # For ordering turns only: an undated statement in an article whose date was
+        # inferred (not printed) happened on or before that date.
+        "_when": row["date"]
+        or (row["published"] if row.get("published_source") == "inferred" else None),
     }
 
 
@@ -95,21 +99,22 @@ def build(rows: Iterable[dict[str, Any]], filters: Filters | None = None) -> lis
         else:
             entries.append(entry(row))
     mark_reversals(entries)
+    for e in entries:
+        del e["_when"]
     if filters:
         entries = [e for e in entries if filters.keep(e)]
     return entries
 
 
 def position(entry: dict[str, Any]) -> int:
-    """+1 when the statement takes the claim as true, -1 when it denies, doubts or
-    retracts it, 0 when it only says something near it.
-
-    "asserts" is what any ordinary statement does, so it counts as taking the claim
-    as true only when the statement itself names the claim (a direct link), not
-    when it merely stands in a section about it.
-    """
+    """Where a statement stands on the claim: -1 when it denies, doubts or retracts
+    it; +1 when it confirms it, or asserts it in words that name the claim (a direct
+    or manual link); 0 for an assertion that only stands in a passage about the claim
+    (it says *something*, not necessarily that the claim is true)."""
     if entry["stance"] in NEGATIVE:
         return -1
+    if entry["stance"] == "confirms":
+        return 1
     if entry["stance"] in POSITIVE and (
         entry.get("how") == "manual" or not str(entry.get("reason") or "").startswith("refers back")
     ):
@@ -118,21 +123,34 @@ def position(entry: dict[str, Any]) -> int:
 
 
 def mark_reversals(entries: Sequence[dict[str, Any]]) -> None:
-    """Per speaker, a change between taking the claim as true and denying or
-    doubting it, on a later date than the position it turns from."""
-    last: dict[str, dict[str, Any]] = {}
-    for e in entries:
-        pos = position(e)
-        if e["date"] is None or pos == 0:
-            continue
-        prev = last.get(e["speaker"])
-        if prev is not None and position(prev) == -pos and prev["date"] < e["date"]:
+    """Per speaker, the first statement of a day that turns from their last opposite
+    position on an earlier day (taking the claim as true, then denying or doubting
+    it; or back), unless they had already turned in between."""
+    by_speaker: dict[str, list[dict[str, Any]]] = {}
+    for e in sorted(entries, key=lambda e: (e["_when"] is None, e["_when"] or "")):
+        if e["_when"] is not None and position(e) != 0:
+            by_speaker.setdefault(e["speaker"], []).append(e)
+    for said in by_speaker.values():
+        for i, e in enumerate(said):
+            pos = position(e)
+            earlier = [p for p in said[:i] if p["_when"] < e["_when"]]
+            opposite = [p for p in earlier if position(p) == -pos]
+            if not opposite:
+                continue
+            prev = opposite[-1]
+            turned_already = any(
+                position(p) == pos and p["_when"] > prev["_when"] for p in said[:i]
+            )
+            if turned_already:
+                continue
             e["reversal"] = {
                 "previous_stance": prev["stance"],
                 "previous_date": prev["date"],
                 "previous_id": prev["id"],
             }
-        last[e["speaker"]] = e
+            if prev["date"] is None:
+                # undated: its article's date was inferred from neighbouring articles
+                e["reversal"]["previous_date_inferred"] = prev["_when"]
 
 
 def summary(claim: Claim, entries: Sequence[dict[str, Any]]) -> dict[str, Any]:
