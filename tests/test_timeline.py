@@ -101,3 +101,34 @@ def test_summary_counts() -> None:
     )
     assert s["sides"]["Russia"]["asserts"] == 1 and s["sides"]["unknown"]["doubts"] == 1
     assert (s["first_date"], s["last_date"]) == ("2025-12-29", "2025-12-31")
+
+
+def test_turn_after_a_mixed_day_and_only_once() -> None:
+    rows = [
+        row(1, "Trump", "confirms", "He accepted Moscow's version.", "2025-12-29"),
+        row(2, "Trump", "doubts", "We'll find out.", "2025-12-29"),
+        row(3, "Trump", "doubts", "I don't believe it happened.", "2026-01-04"),
+        row(4, "Trump", "denies", "It did not happen.", "2026-01-05"),
+    ]
+    entries = {e["id"]: e for e in tl.build(rows)}
+    assert entries["s3"]["reversal"]["previous_id"] == "s1"
+    assert entries["s2"]["reversal"] is None  # same day: no turn
+    assert entries["s4"]["reversal"] is None  # already turned on the 4th
+
+
+def test_assertion_only_near_the_claim_is_no_position() -> None:
+    near = row(1, "A", "asserts", "I want to see the intelligence.", "2026-01-01")
+    near["reason"] = "refers back to a paragraph about the claim"
+    rows = [near, row(2, "A", "doubts", "Unclear whether it happened.", "2026-01-02")]
+    assert all(e["reversal"] is None for e in tl.build(rows))
+
+
+def test_undated_statement_in_an_article_with_an_inferred_date_can_be_turned_from() -> None:
+    early = row(1, "A", "confirms", "It happened.", None)
+    early["published"], early["published_source"] = "2025-12-29", "inferred"
+    rows = [early, row(2, "A", "doubts", "Maybe not.", "2026-01-04")]
+    later = next(e for e in tl.build(rows) if e["id"] == "s2")
+    assert later["reversal"] == {
+        "previous_stance": "confirms", "previous_date": None, "previous_id": "s1",
+        "previous_date_inferred": "2025-12-29",
+    }  # fmt: skip
