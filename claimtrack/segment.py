@@ -324,7 +324,7 @@ def _bag(line: _Line, rules: Rules) -> Counter[str]:
             continue
         if low in rules.stopwords or len(low) < 4:
             continue
-        sentence_start = m.start() == 0 or text[: m.start()].rstrip()[-1:] in '.!?“"‘:'
+        sentence_start = _sentence_start(text, m.start())
         stem = _stem(low)
         weight = 2.0 if word[0].isupper() and not sentence_start else 1.0
         bag[stem] += weight * rules.common_weight if stem in rules.common else weight
@@ -414,7 +414,12 @@ def _people(line: _Line, rules: Rules) -> list[_Person]:
 
 
 def _sentence_start(text: str, pos: int) -> bool:
-    return not text[:pos].strip() or text[:pos].rstrip()[-1] in '.!?:;“"‘—–('
+    """Whether ``text[pos]`` begins a sentence (or a quotation, or a clause after a dash).
+    Looks back over spaces only, so that a whole pass over a long line stays linear."""
+    j = pos - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return j < 0 or text[j] in '.!?:;“"‘—–('
 
 
 def _surnames_referred(line: _Line, known: set[str]) -> bool:
