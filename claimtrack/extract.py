@@ -361,6 +361,21 @@ def _word_index(phrases: Iterable[tuple[str, Any]]) -> dict[str, list[tuple[tupl
     return index
 
 
+_ROLE_WORDS = {
+    "sen.": "senator", "sen": "senator", "rep.": "representative", "rep": "representative",
+    "gov.": "governor", "gov": "governor", "gen.": "general", "lt.": "lieutenant",
+    "col.": "colonel", "maj.": "major", "capt.": "captain", "adm.": "admiral",
+    "sgt.": "sergeant", "prof.": "professor", "pm": "prime minister",
+}  # fmt: skip
+_HONORIFICS = frozenset(("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."))
+
+
+def _role(titles: Sequence[str]) -> str | None:
+    """Title words as a role: abbreviations spelled out, honorifics dropped."""
+    words = [_ROLE_WORDS.get(t, t) for t in titles if t not in _HONORIFICS]
+    return " ".join(words) or None
+
+
 def _title_index(titles: Iterable[str]) -> dict[str, list[str]]:
     index: dict[str, list[str]] = {}
     for t in sorted(titles, key=len, reverse=True):
@@ -478,6 +493,20 @@ _FRONTED = frozenset(
     during shortly hours days weeks meanwhile separately yesterday today tonight overnight
     asked responding then also since following""".split()
 )
+# Documents that speak for whoever issued them ("the statement read").
+_ISSUED = frozenset(
+    "statement post letter communique readout message tweet release declaration".split()
+)
+_PARTISAN = frozenset(
+    "allies supporters critics opponents rivals friends family relatives lawyers lawyer".split()
+)
+# Heads whose unqualified speaker does not speak for the country the article is about
+# ("diplomats said", "a company said"); "the military", "an official" do.
+_NOT_NATIONAL = frozenset(
+    """diplomat diplomats company companies firm firms allies partners countries nations
+    states members representatives group groups organisation organization organisations
+    organizations community communities investors bloc alliance coalition""".split()
+)
 _NON_OFFICIAL = frozenset(
     """analyst analysts expert experts professor researcher researchers scholar scholars fellow
     economist economists correspondent journalist journalists reporter activist activists
@@ -507,6 +536,14 @@ _GAP_PUNCT = re.compile(r"[\s,;:–—-]*")
 _GAP_END = re.compile(r"[:,]\s*$")
 _GAP_THAT = re.compile(r"\b(?:that|whether|if)\b")
 _CLAUSE_STOP = re.compile(r"[,;:–—(]|$")
+_FAMILIAR = re.compile(
+    r"\b((?:[Pp]eople|[Ss]ources|[Oo]fficials|[Aa] person|[Aa] source|[Aa]n official|"
+    r"(?:[Tt]wo|[Tt]hree|[Ss]everal|[Mm]ultiple) (?:people|sources|officials))\s+"
+    r"(?:familiar with|briefed on|with (?:direct )?knowledge of|close to|involved in)\s+"
+    r"(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)(?:,[^,]{0,80},)?"
+    r"(?:\s+(?:have|has|had|also|previously|privately|separately))*\s*$"
+)
+_US_PARTY = re.compile(r"[RDI]-[A-Z][A-Za-z.]*\.?")
 _GAP_EMBED = re.compile(r"\s*(?:that\s*)?")
 _TIME_PREPS = frozenset(("", "on", "in", "late on", "early on", "earlier on", "late", "early"))
 _SEG_SPLIT = re.compile(r",(?!\s*\d{4})")
@@ -802,6 +839,11 @@ class _Extractor:
         if subj is None:
             return []
         mention, info = subj
+        k = self._tok_index(sent, mention.start) - 1
+        if (k >= 0 and toks[k].low in ("nor", "neither", "no", "none")) or (
+            mention.text.lower().startswith(("neither ", "no ", "none "))
+        ):
+            return []  # "Neither Moscow nor Kyiv has commented"
         if mention.kind == "coord":
             base = self._main_candidate(found)
             if base is None:
@@ -895,6 +937,13 @@ class _Extractor:
     ) -> tuple[Mention, str] | None:
         rules = self.rules
         toks = sent.toks
+        fam = _FAMILIAR.search(par.masked, sent.start, toks[ti].start)
+        if fam is not None:
+            # "people familiar with the matter said": anonymous sources
+            m = Mention(fam.group(1), fam.start(1), fam.end(1), "generic")
+            m.name = fam.group(1)[0].lower() + fam.group(1)[1:]
+            m.reasons.append("anonymous sources")
+            return m, "plain"
         i = ti - 1
         while i >= 0 and (toks[i].low in rules.between or toks[i].low in rules.negators):
             # "on" or a weekday may be the end of a name ("Lai Ching-te said")? no: words
@@ -1083,6 +1132,12 @@ class _Extractor:
             return None
         a = chosen
         b = None
+        party = (
+            _US_PARTY.match(par.text, toks[b_range[0]].start) if b_range[0] <= b_range[1] else None
+        )
+        if party is not None and party.end() >= toks[b_range[1]].end and not a.side:
+            a.side = "United States"  # "Sen. Lindsey Graham, R-S.C., said"
+            a.reasons.append(f"side United States from {party.group(0)!r}")
         if b_range[0] <= b_range[1] and toks[b_range[0]].low not in ("who", "which", "whose"):
             segs = self._segments(sent, b_range)
             for s0, s1 in segs:
@@ -1292,6 +1347,7 @@ class _Extractor:
         heads: list[str] = []
         official = False
         org: Actor | None = None
+        org_prep = ""
         k = 0
         n = len(rest)
         while k < n:
@@ -1303,7 +1359,9 @@ class _Extractor:
                 for x in rest[k + 1 :]:
                     if x.low in ("in", "at", "on", "from", "with", "near", "based"):
                         break  # "… Council in Yemen's Hadramout": a place, not the name
-                    if x.low not in r.determiners and (x.cap or x.low not in r.modifiers):
+                    if x.low not in r.determiners and (
+                        x.cap or x.low not in r.modifiers or x.low in r.generic
+                    ):
                         tail.append(x)
                 if name_toks and tail and tail[0].cap and low in ("of", "for"):
                     # "State Emergency Service of Ukraine", "Institute for the Study of War"
@@ -1319,6 +1377,7 @@ class _Extractor:
                         o = self._tail_org(tail)
                     if o is not None and (o.kind != "person"):
                         org = o
+                        org_prep = low
                         if o.side and (low != "in"):
                             side = side or (o.side if o.kind != "body" or o.side else None)
                     elif low in ("of",) and not side:
@@ -1388,7 +1447,7 @@ class _Extractor:
             k += 1
         if not heads and role_words and not name_toks:
             heads = [role_words[-1].split()[-1]]
-        m.role = " ".join(role_words) or None
+        m.role = _role(role_words)
         m.official = official
         if org is not None and not name_toks:
             if heads and heads[-1] in r.documents and not role_words:
@@ -1396,6 +1455,8 @@ class _Extractor:
             gen = " ".join(heads) or (m.role or "")
             m.kind = "group-of"
             m.name = f"{org.name} {gen}".strip()
+            if org.kind == "government" and org_prep == "in":
+                m.name = f"{self.reg.adjective(org.side or org.name)} {gen}"  # officials in Kyiv
             m.org = None
             m.side = side if side else (org.side if org.kind != "person" else None)
             if org.kind == "body" and org.side is None:
@@ -1405,7 +1466,9 @@ class _Extractor:
         if poss_actor is not None and poss_actor.kind == "person" and not name_toks:
             m.kind = "generic"
             m.name = f"{poss_actor.name}'s {' '.join(heads) or m.role or 'aides'}"
-            m.side = None
+            # "Trump's allies" are of no single side; "Zelensky's office" speaks for his
+            m.side = None if set(heads) & _PARTISAN else poss_actor.side
+            m.official = False
             return m
         if name_toks:
             while name_toks and name_toks[-1].low in _PREPS:
@@ -1628,6 +1691,8 @@ class _Extractor:
                 m.reasons.append(why)
             return actor
         if m.kind == "document":
+            if (m.name or "").split()[-1] not in _ISSUED:
+                return None  # "the report said": whose report is not known
             issuer = ctx.last_document_issuer or ctx.last_speaker
             if issuer is not None:
                 m.reasons.append(f"'{m.text}' speaks for {issuer.name}, who issued it")
@@ -1637,7 +1702,7 @@ class _Extractor:
         if m.kind == "name" and m.org is not None:
             org = m.org
             if org.role == "ministry" and org.side is None:
-                side = self._context_side(par, sent)
+                side = self._context_side(par, sent, "ministry")
                 if side:
                     org = replace(org, name=f"{self.reg.adjective(side)} {org.name}", side=side)
                     m.reasons.append(f"{m.text!r}: the ministry of {side} (context)")
@@ -1654,8 +1719,10 @@ class _Extractor:
             side = m.side if (m.official or kind == "body") else None
             if kind == "body" and side is None:
                 side = self.reg.side_for(m.name)
+            if kind == "person" and len(words) == 1 and m.name.endswith("s"):
+                kind = "group"  # "Republicans", "Palestinians"
             if kind == "person" and side is None and m.official and m.role:
-                side = self._context_side(par, sent)
+                side = self._context_side(par, sent, m.role)
                 if side:
                     m.reasons.append(f"side {side} from the context of an official")
             gender = None
@@ -1676,7 +1743,7 @@ class _Extractor:
                 name = f"unnamed {name}" if not name.startswith(("senior", "unnamed")) else name
             side = m.side
             if side is None and m.official and not self._multi_country(m.text):
-                side = self._context_side(par, sent)
+                side = self._context_side(par, sent, m.name)
                 if side:
                     m.reasons.append(f"side {side} from the context")
             known = self.reg.resolve(m.text)
@@ -1722,12 +1789,15 @@ class _Extractor:
             return self.ctx.remember(actor)
         # "the military", "the air force", "the Ministry of Interior": a national body of
         # the side the article is about
+        base = " ".join(head)
         side = m.side or (
-            self._context_side(par, sent)
+            self._context_side(par, sent, base)
             if m.official and not self._multi_country(m.text)
             else None
         )
-        base = " ".join(head)
+        if side and self.reg.demonym(head[0]):
+            # "the Saudi-led coalition": the side is already in the name
+            return self.ctx.remember(Actor(name=base, kind="group", side=side, role=m.role))
         if side:
             guess = self.reg.resolve(f"{self.reg.adjective(side)} {base}")
             if guess is not None:
@@ -1740,9 +1810,14 @@ class _Extractor:
             return None
         return self.ctx.remember(Actor(name=base, kind="group", side=None, role=m.role))
 
-    def _context_side(self, par: Paragraph, sent: Sentence) -> str | None:
+    def _context_side(self, par: Paragraph, sent: Sentence, head: str | None = None) -> str | None:
         """The country an unqualified official speaks for: a place named in the sentence
-        ("in Ukraine's Donetsk region"), else the side of the last national speaker."""
+        ("in Ukraine's Donetsk region"), else the side of the last national speaker.
+        Only for national institutions (``head``): not for "diplomats" or "a company"."""
+        if head is not None and (
+            head.split()[-1] in _NOT_NATIONAL or head.split()[-1] in _NON_OFFICIAL
+        ):
+            return None
         text = par.text[sent.start : sent.end]
         for mm in _IN_PLACE.finditer(text):
             for cand in (mm.group(1), mm.group(1).split()[0]):
@@ -1755,10 +1830,13 @@ class _Extractor:
         """For "it"/"they": a body or government named earlier in the same sentence; the
         sentence's subject first ("Ukraine's military did not comment, but it said")."""
         sm = self._sentence_subject(par, sent)
-        if sm is not None and sm.start < pos and sm.kind != "pronoun":
-            a = self._actor(par, sent, sm)
-            if a is not None and a.kind in ("body", "government", "group"):
-                return a
+        if sm is not None and sm.start < pos:
+            if sm.org is not None and sm.org.kind in ("body", "government"):
+                return sm.org
+            if sm.kind in ("group-of", "definite") and sm.official:
+                a = self._actor(par, sent, sm)
+                if a is not None and a.kind in ("body", "government", "group"):
+                    return a
         text = par.masked[sent.start : pos]
         best = None
         for mm in _CAP_RUN_OF.finditer(text):
