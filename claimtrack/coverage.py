@@ -861,3 +861,10 @@ def coverage_rows(db: sqlite_utils.Database, claim_name: str | None = None) -> l
         )
         rows.extend(claim_rows)
     return rows
+
+
+def coverage_summary(rows: Iterable[dict[str, Any]]) -> dict[str, int]:
+    """Articles per stance in ``coverage_rows`` output, every stance present, for a
+    one-line summary: ``{"asserts": 3, "denies": 1, "observes": 5}``."""
+    counts = Counter(r["stance"] for r in rows)
+    return {stance: counts.get(stance, 0) for stance in STANCES}

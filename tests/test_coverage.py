@@ -18,6 +18,7 @@ from claimtrack.coverage import (
     article_stance,
     articles_for_claim,
     coverage_rows,
+    coverage_summary,
     source_attribution,
 )
 from claimtrack.errors import NotFoundError
@@ -297,6 +298,7 @@ def test_coverage_rows(headline_db) -> None:
         "Carmaker may close its Leeds plant": "observes",
         "Carmaker's Leeds plant closure is a hoax, union says": "denies",
     }
+    assert coverage_summary(rows) == {"asserts": 1, "denies": 1, "observes": 1}
     everything = coverage_rows(db)
     assert [r["claim"] for r in everything] == ["leeds-plant"] * 2 + ["minister-detained"] * 3
     with pytest.raises(NotFoundError):
@@ -308,6 +310,7 @@ def test_coverage_rows_of_an_empty_database(tmp_path) -> None:
 
     db = dbmod.connect(tmp_path / "empty.db")
     assert coverage_rows(db) == []
+    assert coverage_summary([]) == {"asserts": 0, "denies": 0, "observes": 0}
 
 
 def test_no_emergent_rows_in_the_package() -> None:
