@@ -48,6 +48,8 @@ from .models import Article, Document, Precision, When
 
 __all__ = ["Rules", "clean_lines", "load_rules", "split_articles"]
 
+Bag = dict[str, float]  # word stem -> weight: the vocabulary of a paragraph or a window
+
 # --------------------------------------------------------------------------------------
 # Rules (data files)
 
@@ -171,7 +173,7 @@ class _Line:
     dateline: _Dateline | None = None
     roundup: bool = False  # a digest's standfirst or intro ("Here is where things stand")
     opening: bool = False  # a cue that opens an article ("These are the key developments")
-    _bag: Counter[str] | None = field(default=None, repr=False)
+    _bag: Bag | None = field(default=None, repr=False)
     _people: list[_Person] | None = field(default=None, repr=False)
 
     @property
@@ -298,18 +300,19 @@ def _stem(low: str) -> str:
     return low[:_STEM]
 
 
-def _bag(line: _Line, rules: Rules) -> Counter[str]:
+def _bag(line: _Line, rules: Rules) -> Bag:
     """Content-word stems of a line; names (capitalised, not sentence-initial) count double,
     acronyms and the initials of runs of capitalised words ("United Nations" -> "#un") too."""
     if line._bag is not None:
         return line._bag
-    bag: Counter[str] = Counter()
+    bag: Bag = {}
     run: list[str] = []
     text = line.body_text
 
     def close_run() -> None:
         if len(run) > 1:
-            bag["#" + "".join(w[0] for w in run)] += 1
+            key = "#" + "".join(w[0] for w in run)
+            bag[key] = bag.get(key, 0.0) + 1.0
         run.clear()
 
     for m in _WORD.finditer(text):
@@ -320,14 +323,16 @@ def _bag(line: _Line, rules: Rules) -> Counter[str]:
         elif low not in ("of", "the", "for"):
             close_run()
         if word.isupper() and 2 <= len(word) <= 6:
-            bag["#" + low] += 2
+            bag["#" + low] = bag.get("#" + low, 0.0) + 2.0
             continue
         if low in rules.stopwords or len(low) < 4:
             continue
         sentence_start = _sentence_start(text, m.start())
         stem = _stem(low)
         weight = 2.0 if word[0].isupper() and not sentence_start else 1.0
-        bag[stem] += weight * rules.common_weight if stem in rules.common else weight
+        bag[stem] = bag.get(stem, 0.0) + (
+            weight * rules.common_weight if stem in rules.common else weight
+        )
     close_run()
     line._bag = bag
     return bag
@@ -341,7 +346,7 @@ class _Vocabulary:
         self.df: Counter[str] = Counter()
         self.n = 0
 
-    def add(self, bag: Counter[str]) -> None:
+    def add(self, bag: Bag) -> None:
         self.n += 1
         self.df.update(bag.keys())
 
@@ -349,7 +354,7 @@ class _Vocabulary:
         return math.log((self.n + 2) / (self.df[key] + 1))
 
 
-def _coverage(part: Counter[str], context: Counter[str], vocab: _Vocabulary) -> float:
+def _coverage(part: Bag, context: Bag, vocab: _Vocabulary) -> float:
     """The share of ``part``'s weighted vocabulary that ``context`` also uses (0..1)."""
     total = shared = 0.0
     for key, count in part.items():
@@ -360,10 +365,19 @@ def _coverage(part: Counter[str], context: Counter[str], vocab: _Vocabulary) -> 
     return shared / total if total else 0.0
 
 
-def _sum(lines: Iterable[_Line], rules: Rules) -> Counter[str]:
-    total: Counter[str] = Counter()
+def _add(into: Bag, bag: Bag, sign: float = 1.0) -> None:
+    for key, count in bag.items():
+        left = into.get(key, 0.0) + sign * count
+        if left > 1e-9:
+            into[key] = left
+        else:
+            into.pop(key, None)
+
+
+def _sum(lines: Iterable[_Line], rules: Rules) -> Bag:
+    total: Bag = {}
     for line in lines:
-        total.update(_bag(line, rules))
+        _add(total, _bag(line, rules))
     return total
 
 
@@ -480,8 +494,8 @@ class _Splitter:
         self.vocab = _Vocabulary()
         # The vocabulary of the last paragraphs read, whichever article they belong to (as in
         # TextTiling): a short piece just cut off does not make everything after it look new.
-        self.recent: deque[Counter[str]] = deque(maxlen=max(1, w["context"]))
-        self.context: Counter[str] = Counter()
+        self.recent: deque[Bag] = deque(maxlen=max(1, w["context"]))
+        self.context: Bag = {}
 
     def _new(self) -> _Current:
         return _Current(int(self.rules.anchors["standfirst_max_chars"]))
@@ -529,17 +543,12 @@ class _Splitter:
         if cur.content:
             yield cur.lines
 
-    def _read(self, bag: Counter[str]) -> None:
+    def _read(self, bag: Bag) -> None:
         self.vocab.add(bag)
         if len(self.recent) == self.recent.maxlen:
-            for key, count in self.recent[0].items():
-                left = self.context[key] - count
-                if left > 0:
-                    self.context[key] = left
-                else:
-                    del self.context[key]
+            _add(self.context, self.recent[0], -1.0)
         self.recent.append(bag)
-        self.context.update(bag)
+        _add(self.context, bag)
 
     # -- anchors ---------------------------------------------------------------------
 
@@ -619,7 +628,8 @@ class _Splitter:
             return False
         if line.text[0] in _QUOTES_OPEN:
             return False
-        before = _sum([x for x in seq[:j] if x.content], r) + self.context
+        before = _sum([x for x in seq[:j] if x.content], r)
+        _add(before, self.context)
         after = _sum([x for x in seq[j + 1 :] if x.content][: self.k], r)
         own = _bag(line, r)
         return _coverage(own, after, self.vocab) > _coverage(own, before, self.vocab)
