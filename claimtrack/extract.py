@@ -972,9 +972,7 @@ class _Extractor:
             return ante, "who"
         if t.low in ("that", "which") and i > 0:
             before = toks[i - 1]
-            if before.low in rules.documents or (
-                before.low.endswith("s") and before.low[:-1] in rules.documents
-            ):
+            if before.low in _ISSUED:
                 sm = self._sentence_subject(par, sent)
                 if sm is None:
                     return None
@@ -1300,6 +1298,15 @@ class _Extractor:
             toks = toks[1:]
         if not toks:
             return None
+        if (
+            len(toks) >= 2
+            and toks[-1].low in _ISSUED
+            and (toks[-2].cap or toks[-2].low in r.generic or toks[-2].low in r.body_heads)
+        ):
+            # "a Kremlin statement said", "a government statement said": the issuer speaks
+            m.reasons.append(f"{text!r}: the issuer of the {toks[-1].low} speaks")
+            toks = toks[:-1]
+            det = "the" if det in ("a", "an") else det
         m.det = det
         # the whole phrase may be a known actor: "the Russian Ministry of Defence", "ACLED"
         full = par.text[toks[0].start : toks[-1].end]
@@ -1819,6 +1826,12 @@ class _Extractor:
         ):
             return None
         text = par.text[sent.start : sent.end]
+        first = _CAP_RUN.match(text)
+        if first is not None:
+            # "Pyongyang has not commented, but state media said …"
+            actor = self.reg.resolve(first.group(0), exact=True)
+            if actor is not None and actor.kind == "government":
+                return actor.side
         for mm in _IN_PLACE.finditer(text):
             for cand in (mm.group(1), mm.group(1).split()[0]):
                 actor = self.reg.resolve(cand, exact=True)
