@@ -2,7 +2,7 @@
 
 A dump is what you get when the text of many article pages is copied into one file: one
 paragraph per line, no separator between articles, and the debris of the page left in
-("Published On 5 Jan 20265 Jan 2026", "Share", "Recommended Stories", photo captions).
+("Published On 7 Mar 20257 Mar 2025", "Share", "Recommended Stories", photo captions).
 ``split_articles`` streams such a document and yields one ``Article`` per real article;
 ``clean_lines`` is the boilerplate removal alone, for documents that hold one article.
 
@@ -10,23 +10,30 @@ Where an article starts is decided line by line, with a bounded look-ahead:
 
 * **Anchors** (page structure, decisive): the standfirst before a "Published On" line; the
   roundup standfirst "These are the key developments ..."; a dateline ("WASHINGTON —",
-  "Jan. 2 (UPI) —", "LONDON (Reuters) -"), together with a photo caption or headline-shaped
+  "Mar. 4 (UPI) —", "LONDON (Reuters) -"), together with a photo caption or headline-shaped
   line just before it; "Recommended Stories" debris, which sits two body paragraphs into an
   article (three when a short standfirst precedes); a Markdown ``# Title`` or ``---`` rule.
 * **Soft evidence** (scored, needed where a page has no structure left): lexical cohesion
-  in the manner of TextTiling (Hearst 1997): content-word stems and names shared between the
-  paragraphs before and after a gap; and a person introduced again in full with a title
-  ("Kremlin spokesperson Dmitry Peskov") although the current article has already named them.
-  Evidence against a cut: the line is a subheading or follows one, follows a line ending in
-  a colon, opens with a quote or a pronoun or connective ("He", "But", "Meanwhile"), refers
-  to someone the article introduced by surname only ("Giles said"), or sits in a roundup.
+  in the manner of TextTiling (Hearst 1997): how much of the next paragraphs' vocabulary
+  (content-word stems and names, idf-weighted over the dump read so far, words common to
+  all news weighted low) the last dozen paragraphs already used; a short line that the next
+  paragraph echoes (a standfirst); and a person introduced again in full with a title
+  ("Port authority spokeswoman Marieke Smit") although the current article has already named them.
+  Evidence against a cut: the line is a subheading, follows one (or a colon), or is the second
+  paragraph of a section; it opens with a quote, a pronoun or connective ("He", "But"), has
+  "also" or "however" among its first words, refers by surname to someone the article
+  introduced ("Smit said"), opens with "The" + a noun the last paragraphs used, or is too
+  short for a lede; an article opened by page structure has a body of a few paragraphs first;
+  a digest ("These are the key developments") ends only at a clean lexical break.
 
 Cue words, patterns and thresholds are data (``data/boilerplate.toml``,
-``data/segment_boundaries.toml``). Limits: the rules know English news conventions only; a
-short piece (a one-line video blurb) between two articles on the same topic is found only
-through a re-introduced name; dates are taken from a Published line or a dateline, and an
-undated article gets a date only when its lede names a weekday and an adjacent article is
-dated (marked "inferred"); never a certain date that the text does not print.
+``data/segment_boundaries.toml``). Limits: the rules know English news conventions only; two
+articles on the same topic with no page structure between them are told apart only by a
+re-introduced name, and a one-line blurb next to an article on its topic not at all; short
+articles share few words, so lexical cohesion is least reliable exactly there. Dates come
+from a Published line or a dated dateline; a dateline's missing year, or a lede's "on Sunday",
+is resolved against an adjacent dated article and marked "inferred"; never a certain date
+that the text does not print.
 """
 
 from __future__ import annotations
@@ -137,7 +144,7 @@ def load_rules() -> Rules:
 # Line classification
 
 BLANK = "blank"
-DROP = "drop"  # furniture: Share, Presenter:, guests, "(Al Jazeera)", "---"
+DROP = "drop"  # furniture: Share, Presenter:, guests, "(Agency Name)", "---"
 PUBLISHED = "published"  # "Published On ..." (dropped, but a date and a cue)
 RECOMMENDED = "recommended"  # related-stories debris (dropped, but a cue)
 CAPTION = "caption"  # photo caption (dropped, but may open a dateline article)
@@ -277,7 +284,7 @@ def clean_lines(
 ) -> list[tuple[int, str]]:
     """The lines worth reading: page furniture, captions, credits and blank lines removed.
 
-    >>> clean_lines([(1, "Share"), (2, "Officials will share the data."), (3, "(Al Jazeera)")])
+    >>> clean_lines([(1, "Share"), (2, "Officials will share the data."), (3, "(Newswire)")])
     [(2, 'Officials will share the data.')]
     """
     rules = rules or load_rules()
@@ -340,7 +347,7 @@ def _bag(line: _Line, rules: Rules) -> Bag:
 
 class _Vocabulary:
     """Running document frequencies (a paragraph is a document): common words of the dump
-    ("Al Jazeera", "Ukraine" in a dump about Ukraine) say little about where a story ends."""
+    (an outlet's name, the country a dump is about) say little about where a story ends."""
 
     def __init__(self) -> None:
         self.df: Counter[str] = Counter()
@@ -383,9 +390,9 @@ def _sum(lines: Iterable[_Line], rules: Rules) -> Bag:
 
 @dataclass(frozen=True)
 class _Person:
-    given: str  # "" when only a title and a surname are printed ("President Trump")
+    given: str  # "" when only a title and a surname are printed ("President Lunde")
     surname: str
-    titled: bool  # with a title or role ("Kremlin spokesperson Dmitry Peskov")
+    titled: bool  # with a title or role ("Port authority spokeswoman Marieke Smit")
 
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -393,14 +400,14 @@ _CAPWORD = r"(?:(?:al-|el-)?[A-Z][\w’'-]*)"
 _NAME_RUN = re.compile(
     rf"{_CAPWORD}(?:\s+(?:(?:von der|van der|von|van|de|da|bin|ibn)\s+)?{_CAPWORD})*"
 )
-# ", a Russian military expert", ", director at ...": lower case, as a description is
+# ", an economist at ...", ", director of ...": lower case, as a description is
 _APPOSITIVE = re.compile(r",\s+((?:a|an|the)\s+[^,.;]{0,50}|[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})")
 
 
 def _people(line: _Line, rules: Rules) -> list[_Person]:
     """People named outside quotations: "Given Surname", with a title or role just before
-    ("US President Donald Trump", "Kremlin spokesperson Dmitry Peskov") or as an appositive
-    ("Keir Giles, a Russian military expert"); and "President Trump" (title and surname)."""
+    ("Norwegian Fisheries Minister Kari Lunde", "port spokeswoman Marieke Smit") or as an appositive
+    ("Lena Horvat, an economist at ..."); and "Minister Lunde" (title and surname)."""
     if line._people is not None:
         return line._people
     text = _QUOTED.sub(lambda m: " " * len(m.group()), line.body_text)
@@ -415,13 +422,13 @@ def _people(line: _Line, rules: Rules) -> list[_Person]:
         titled = any(w.lower() in rules.role_words for w in [*title, *before])
         if len(name) == 1:
             if title and title[-1].lower() in rules.role_words:
-                found.append(_Person("", name[0], False))  # "President Trump"
+                found.append(_Person("", name[0], False))  # "Minister Lunde"
             continue
         after = _APPOSITIVE.match(text, m.end())
         if after and any(w.lower() in rules.role_words for w in re.findall(r"\w+", after[1])):
             titled = True
         if not titled and not title and _sentence_start(text, m.start()):
-            continue  # "Like Trump, ...": a capitalised first word is no given name
+            continue  # "Like Lunde, ...": a capitalised first word is no given name
         found.append(_Person(name[0], name[-1], titled))
     line._people = found
     return found
@@ -437,7 +444,7 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 
 def _surnames_referred(line: _Line, known: set[str]) -> bool:
-    """Whether the line names someone already known by surname alone ("Giles said")."""
+    """Whether the line names someone already known by surname alone ("Smit said")."""
     text = _QUOTED.sub(" ", line.body_text)
     for m in _NAME_RUN.finditer(text):
         words = [re.sub(r"['’]s$", "", w) for w in m.group().split()]
@@ -698,7 +705,7 @@ class _Splitter:
     def _named_then_introduced(
         self, line: _Line, following: Sequence[_Line], cur: _Current
     ) -> bool:
-        """A standfirst names someone new ("... recordings of Suheil al-Hassan ...") whom a
+        """A standfirst names someone new ("... a recording of Ana Flores ...") whom a
         paragraph just after introduces properly, with a title or role."""
         named = {p.surname for p in _people(line, self.rules)} - cur.known
         return bool(named) and any(
@@ -817,7 +824,7 @@ def _date_of(
     anchors = [d for d in neighbours if d is not None]
     dl = draft.dateline
     if dl is not None and dl.month and dl.day:
-        # "Jan. 2 (UPI) —": month and day printed, the year taken from a dated neighbour.
+        # "Mar. 4 (UPI) —": month and day printed, the year taken from a dated neighbour.
         for anchor in [*anchors, last_dated]:
             if anchor is not None:
                 d = _year_from(anchor, dl.month, dl.day)
