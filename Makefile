@@ -37,6 +37,8 @@ test: $(DEVSTAMP) lint
 
 eval: $(DEVSTAMP)
 	$(BIN)/python -m claimtrack.evaluate
+	$(BIN)/python -m claimtrack.evaluate_emergent
+	$(BIN)/python -m claimtrack.evaluate_emergent --pipeline
 
 bench: $(DEVSTAMP)
 	$(BIN)/python -m pip install -q -e '.[bench,dask]'

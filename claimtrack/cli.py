@@ -384,7 +384,10 @@ def show(
     if by not in (None, "side"):
         fail("--by takes 'side'", 2)
     data = views.timeline(
-        open_db(db), claim, views.Filters(side, stance, speaker, since, until, min_score)
+        open_db(db),
+        claim,
+        views.Filters(side, stance, speaker, since, until, min_score),
+        coverage=fmt.value in ("table", "markdown", "html", "svg"),
     )
     views.write_timeline(data, fmt.value, out(), width=width, by=by)
 
@@ -610,7 +613,7 @@ def coverage(
     from . import views
 
     database = open_db(db)
-    rows = views.coverage(database, claim)
+    rows = views.article_coverage(database, claim)
     if fmt is Fmt.table:
         from . import render
 

@@ -28,7 +28,7 @@ CSV_COLUMNS = [
 
 
 def timeline(
-    db: sqlite_utils.Database, query: str, filters: Filters | None = None
+    db: sqlite_utils.Database, query: str, filters: Filters | None = None, coverage: bool = False
 ) -> dict[str, Any]:
     """``{"claim", "summary", "statements"}`` for the claim ``query`` names."""
     claim = find_claim(db, query)
@@ -36,11 +36,12 @@ def timeline(
     rows = store.timeline_rows(db, claim.name, filters.min_score)
     entries = tl.build(rows, filters)
     summary = tl.summary(claim, entries)
-    summary["coverage"] = coverage_line(coverage(db, claim.name))
+    if coverage:  # costs a pass over the claim's articles: only for the human views
+        summary["coverage"] = coverage_line(article_coverage(db, claim.name))
     return {"claim": tl.claim_dict(claim), "summary": summary, "statements": entries}
 
 
-def coverage(db: sqlite_utils.Database, query: str | None = None) -> list[dict[str, Any]]:
+def article_coverage(db: sqlite_utils.Database, query: str | None = None) -> list[dict[str, Any]]:
     """One row per (claim, article): the article's own stance toward the claim."""
     from .coverage import coverage_rows
 
