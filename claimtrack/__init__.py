@@ -13,19 +13,20 @@ The library API (the CLI is a thin layer over it)::
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any
-
-try:
-    __version__ = version("claimtrack")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0"
 
 __all__ = ["Claim", "__version__", "add_claims", "claim_timeline", "connect", "ingest"]
 
 
 def __getattr__(name: str) -> Any:
     # Lazy: `import claimtrack` (and so `claimtrack --help`) stays cheap.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("claimtrack")
+        except PackageNotFoundError:  # a source tree that is not installed
+            return "0.0.0"
     if name == "connect":
         from .db import connect
 
