@@ -545,7 +545,8 @@ class _Splitter:
             if line.content:
                 self._read(_bag(line, self.rules))
             if len(cur.lines) >= self.max_lines:
-                yield cur.lines
+                if cur.content:  # furniture alone is no article: let it go
+                    yield cur.lines
                 cur = self._new()
         if cur.content:
             yield cur.lines
@@ -687,20 +688,15 @@ class _Splitter:
                 self._named_then_introduced(line, following[1 : 1 + self.k], cur)
             ):
                 return score + s["reintro_next"]
-        if self._definite_reference(line, cur):
-            return 0.0
-        if _DEFINITE.match(line.text):
-            score *= s["definite_factor"]  # "The building ...": most often a continuation
-        return score
-
-    def _definite_reference(self, line: _Line, cur: _Current) -> bool:
-        """ "The contract, worth ..." just after a paragraph about a contract: a definite
-        description of something the article has just mentioned continues it."""
         m = _DEFINITE.match(line.text)
-        if m is None:
-            return False
-        recent = _sum(cur.content[-int(self.rules.score["definite_window"]) :], self.rules)
-        return bool(recent.get(_stem(m.group(1).lower())))
+        if m is not None:
+            # "The contract, worth ..." just after a paragraph about a contract continues it;
+            # any other "The building ..." opening continues an article more often than not.
+            recent = _sum(cur.content[-int(s["definite_window"]) :], r)
+            if recent.get(_stem(m.group(1).lower())):
+                return 0.0
+            score *= s["definite_factor"]
+        return score
 
     def _named_then_introduced(
         self, line: _Line, following: Sequence[_Line], cur: _Current

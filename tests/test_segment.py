@@ -407,6 +407,12 @@ def test_a_long_text_without_boundaries_is_cut_at_the_maximum_length() -> None:
     assert spans(articles) == [(1, n), (n + 1, 2 * n), (2 * n + 1, 2 * n + 10)]
 
 
+def test_furniture_alone_is_never_an_article_however_long() -> None:
+    n = load_rules().window["max_article_lines"]
+    lines = ["Share"] * (n + 5) + ["Officials denied the report on Monday."]
+    assert spans(list(split_articles(Document("f.txt", lines)))) == [(n + 1, n + 6)]
+
+
 # --- properties -----------------------------------------------------------------------
 
 FRAGMENTS = [
