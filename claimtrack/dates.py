@@ -264,9 +264,9 @@ def find_times(text: str) -> Iterator[TimeExpr]:
     """Time expressions in ``text``, left to right, without overlaps."""
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
-    for m in find_dates(text):
-        found.append(TimeExpr(m.start, m.end, text[m.start : m.end], "date", m))
-        taken.append((m.start, m.end))
+    for d in find_dates(text):
+        found.append(TimeExpr(d.start, d.end, text[d.start : d.end], "date", d))
+        taken.append((d.start, d.end))
     for kind, pattern in _TIME_PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):

@@ -404,6 +404,43 @@ def gold_anchored(articles: Sequence[Article], golds: Sequence[Gold]) -> list[Ar
     return out
 
 
+def timing(seed: Path = SEED, seconds: float = 5.0, size: int = 3000) -> dict[str, float]:
+    """Articles per CPU-second of ``extract_statements`` on the seed's paragraphs cut
+    into articles of about ``size`` characters. A measurement to run by hand
+    (``--timing``), never a test: CPU time, so that a busy machine does not distort it."""
+    import time
+
+    from .lexicon import load_lexicon
+
+    articles, _ = read_seed_articles(seed)
+    paras = [(ln, t) for a in articles for ln, t in a.body]
+    chunks: list[Article] = []
+    cur: list[tuple[int, str]] = []
+    chars = 0
+    for p in paras:
+        cur.append(p)
+        chars += len(p[1])
+        if chars >= size:
+            chunks.append(Article("timing", cur[0][0], cur[-1][0], cur, published="2026-01-05"))
+            cur, chars = [], 0
+    lexicon = load_lexicon()
+    statements = sum(len(extract_statements(c, lexicon)) for c in chunks)  # also warms up
+    n = 0
+    t0 = time.process_time()
+    while time.process_time() - t0 < seconds:
+        for c in chunks:
+            extract_statements(c, lexicon)
+            n += 1
+    cpu = time.process_time() - t0
+    return {
+        "articles_per_cpu_second": n / cpu,
+        "articles": n,
+        "cpu_seconds": cpu,
+        "mean_chars": sum(len(t) for c in chunks for _, t in c.body) / len(chunks),
+        "statements_per_article": statements / len(chunks),
+    }
+
+
 def run(seed: Path = SEED, gold: Path = GOLD) -> Report | None:
     """The report for ``seed`` against ``gold``; None when either is absent."""
     if not seed.exists() or not gold.exists():
@@ -431,6 +468,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
         action="store_true",
         help="report figures below their floors without failing; allow lowering floors",
     )
+    ap.add_argument("--timing", action="store_true", help="measure articles per CPU-second instead")
     ap.add_argument("--seed", type=Path, default=SEED)
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--baseline", type=Path, default=BASELINE)
@@ -438,6 +476,14 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
     err = sys.stderr
     if not args.seed.exists():
         err.write(f"Skipped: seed {args.seed} not found (it lives outside the repository)\n")
+        return 0
+    if args.timing:
+        t = timing(args.seed)
+        out.write(
+            f"{t['articles_per_cpu_second']:.0f} articles per CPU-second "
+            f"({t['articles']} articles of {t['mean_chars']:.0f} characters, "
+            f"{t['statements_per_article']:.1f} statements each, in {t['cpu_seconds']:.1f} s)\n"
+        )
         return 0
     if not args.gold.exists():
         err.write(f"Skipped: gold file {args.gold} not found\n")

@@ -390,7 +390,6 @@ def _alternation(phrases: Iterable[str]) -> str:
 @dataclass
 class Rules:
     lexicon: Lexicon
-    cue_form: dict[str, str]  # normalised matched text -> lexicon form (for '*' forms)
     immune: frozenset[str]
     negators: frozenset[str]
     channel_re: re.Pattern[str]
@@ -403,17 +402,14 @@ class Rules:
     excluded: frozenset[str]
     body_heads: frozenset[str]
     titles: frozenset[str]  # every word of every title
-    title_phrases: tuple[str, ...]
     title_index: dict[str, list[str]]
     particles: frozenset[str]
     claim_nouns: frozenset[str]
-    wild_forms: list[tuple[re.Pattern[str], str]]
     cue_index: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     triggers: frozenset[str] = frozenset()  # words without which a sentence has no cue
     stance_index: dict[str, list[tuple[tuple[str, ...], Any]]] = field(default_factory=dict)
     mask_index: dict[str, list[tuple[tuple[str, ...], Any]]] = field(default_factory=dict)
     hedge_re: re.Pattern[str] | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def rules_for(lexicon: Lexicon) -> Rules:
@@ -422,13 +418,11 @@ def rules_for(lexicon: Lexicon) -> Rules:
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     forms = set(lexicon.verbs) | set(lexicon.document_verbs)
-    wild = [(re.compile("^" + _phrase_re(f) + "$"), f) for f in forms if "*" in f]
     w = lexicon.words
     channel_re = re.compile(r"\s*(?:" + _alternation(w("channel.phrases")) + r")\b", re.I)
     titles = w("speaker.titles")
     rules = Rules(
         lexicon=lexicon,
-        cue_form={},
         immune=lexicon.negation_immune,
         negators=lexicon.negators,
         channel_re=channel_re,
@@ -441,11 +435,9 @@ def rules_for(lexicon: Lexicon) -> Rules:
         excluded=w("speaker.excluded"),
         body_heads=w("speaker.body_heads"),
         titles=frozenset(x for t in titles for x in t.split()),
-        title_phrases=tuple(sorted(titles, key=len, reverse=True)),
         title_index=_title_index(titles),
         particles=w("speaker.name_particles"),
         claim_nouns=lexicon.claim_nouns,
-        wild_forms=wild,
         cue_index=_word_index((f, f) for f in forms),
         triggers=frozenset(f.split()[0] for f in forms) | _SPECIAL_WORDS,
         stance_index=_word_index(
@@ -516,11 +508,6 @@ _NON_OFFICIAL = frozenset(
     observers critic critics campaigners people man woman boy girl child mother father
     farmer farmers community family families relatives expert's analyst's site website
     monitor think tank source sources team""".split()
-)
-_ORG_SUFFIX_GENERIC = frozenset(
-    """representatives representative officials official lawmakers members leaders team staff
-    spokesman spokeswoman spokesperson agencies agency forces troops fighters militants
-    supporters activists protesters sources""".split()
 )
 _PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i"))
 _WORD = re.compile(r"[\w'-]+")
@@ -980,13 +967,14 @@ class _Extractor:
                 return sm, "document"
             return None
         if t.text in (",", "—", "–", "(", ")"):
-            m = self._appositive(par, sent, i)
-            return (m, "apposition") if m else None
+            ap = self._appositive(par, sent, i)
+            return (ap, "apposition") if ap else None
         if t.quote:
             return None
-        m = self._np_back(par, sent, i)
-        if m is None:
+        found_np = self._np_back(par, sent, i)
+        if found_np is None:
             return None
+        m = found_np
         # relative clause subject: "… which Kyiv rejected", "that Moscow claims"
         k = self._tok_index(sent, m.start) - 1
         info = "plain"
@@ -1482,15 +1470,15 @@ class _Extractor:
                 name_toks.pop()
             name = _SPACE_APOS.sub(r"\1", " ".join(t.text for t in name_toks))
             trailing = rest[rest.index(name_toks[-1]) + 1 :] if name_toks else []
-            gen = [x.low for x in trailing if x.low in r.generic or x.low in r.modifiers]
-            if gen and trailing and trailing[-1].low in r.generic:
+            gen_words = [x.low for x in trailing if x.low in r.generic or x.low in r.modifiers]
+            if gen_words and trailing and trailing[-1].low in r.generic:
                 # "Democratic Party lawmakers", "STC representatives", "an Al Jazeera team"
                 o = self.reg.resolve(name)
-                words = " ".join(gen)
-                if words in ("team", "staff", "journalists", "reporters", "crew") and o is not None:
+                group = " ".join(gen_words)
+                if group in ("team", "staff", "journalists", "reporters", "crew") and o is not None:
                     return self._known(m, o, full)
                 m.kind = "group-of"
-                m.name = f"{o.name if o else name} {words}"
+                m.name = f"{o.name if o else name} {group}"
                 m.side = (o.side if o else None) or m.side or self.reg.side_for(name)
                 m.official = True
                 return m
@@ -2237,7 +2225,7 @@ class _Extractor:
         first = form.split()[0]
         if first in ("told", "tells", "tell", "telling"):
             k = tj
-            words = []
+            words: list[Tok] = []
             while k < len(toks) and len(words) < 7:
                 t = toks[k]
                 if t.quote or t.text in (",", ".", ":", ";", "(") or t.low in (
