@@ -24,6 +24,7 @@ import json
 import os
 import random
 import re
+import resource
 import signal
 import sqlite3
 import subprocess
@@ -87,6 +88,22 @@ def cli_many(
         out, err = p.communicate(timeout=timeout)
         results.append(subprocess.CompletedProcess(args, p.returncode, out, err))
     return results
+
+
+def inproc(db: Path, *args: str, **env: str) -> subprocess.CompletedProcess[bytes]:
+    """The same command in this process (typer's CliRunner), ten times quicker than a
+    new process. Exceptions are not caught: a crash fails the test with its traceback."""
+    from typer.testing import CliRunner
+
+    from claimtrack.cli import app
+
+    r = CliRunner().invoke(
+        app,
+        ["--db", str(db), *args],
+        env={"NO_COLOR": "1", "COLUMNS": "400", **env},
+        catch_exceptions=False,
+    )
+    return subprocess.CompletedProcess(args, r.exit_code, r.stdout_bytes, r.stderr_bytes)
 
 
 def ok(r: subprocess.CompletedProcess[bytes]) -> subprocess.CompletedProcess[bytes]:
@@ -206,14 +223,14 @@ def make_corpus(directory: Path, files: int, per_file: int = 3, seed: int = 7) -
     return paths
 
 
-CORPUS_FILES = 300
+CORPUS_FILES = 150
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], Path]:
-    """300 dump files and a database holding a clean, sequential ingest of them all."""
+    """150 dump files and a database holding a clean, sequential ingest of them all."""
     base = tmp_path_factory.mktemp("corpus")
-    paths = make_corpus(base / "dumps", CORPUS_FILES)
+    paths = make_corpus(base / "dumps", CORPUS_FILES, per_file=2)
     ref = base / "reference.db"
     ok(cli(ref, "ingest", "--quiet", *paths))
     assert count(ref, "articles") >= CORPUS_FILES  # several articles per file
@@ -290,29 +307,48 @@ def assert_clean_exit(proc: subprocess.Popen[bytes], out: bytes, err: bytes) -> 
 
 
 @pytest.mark.slow
-def test_two_ingests_at_once_both_succeed_without_duplicates(
+def test_two_ingests_at_once_succeed_without_duplicates_and_readers_work_meanwhile(
     tmp_path: Path, corpus: tuple[list[str], Path]
 ) -> None:
     paths, ref = corpus
-    first, second = paths[:200], paths[100:]  # 100 files in both
+    first, second = paths[:100], paths[50:]  # 50 files in both
     db = tmp_path / "shared.db"
-    ok(cli(db, "db", "info"))
+    ok(inproc(db, "ingest", "--quiet", str(DAM)))
+    ok(inproc(db, "claim", "add", "dam-sabotage", DESCRIPTION, "-k", "Norvik", "-k", "dam"))
     procs = [spawn(db, "ingest", "--quiet", *files) for files in (first, second)]
-    outputs = [p.communicate(timeout=180) for p in procs]
+    try:
+        wait_for_rows(db, "sources", procs[0], at_least=4)  # both are writing by now
+        readers = cli_many(
+            db,
+            [
+                ["show", "dam-sabotage", "-f", "json"],
+                ["show", "dam-sabotage"],
+                ["articles", "-f", "json"],
+                ["statements", "-f", "jsonl"],
+            ],
+        )
+    finally:
+        outputs = [p.communicate(timeout=180) for p in procs]
     for p, (out, err) in zip(procs, outputs, strict=True):
         assert_clean_exit(p, out, err)
+    for r in readers:
+        assert r.returncode == 0, r.stderr.decode(errors="replace")
+        assert b"locked" not in r.stderr
+    assert json.loads(readers[0].stdout)["statements"]
+    assert b"dam-sabotage" in readers[1].stdout
+    assert len(json.loads(readers[2].stdout)) >= 2
 
     integrity(db)
     wanted_paths = set(first) | set(second)
     expected = sources_by_path(snapshot(ref))
     got_snap = snapshot(db)
     got = sources_by_path(got_snap)
-    assert set(got) == wanted_paths
+    assert set(got) == wanted_paths | {str(DAM)}
     for path in wanted_paths:
         assert got[path] == expected[path], path
     articles = {a for rows in got.values() for a, *_ in rows}
     assert len(got_snap["articles"]) == len(articles)  # no article twice
-    assert len(got_snap["sources"]) == sum(len(expected[p]) for p in wanted_paths)
+    assert len(got_snap["sources"]) == 1 + sum(len(expected[p]) for p in wanted_paths)
 
 
 # Another claimtrack process creating (or upgrading) the database, slowed down inside
@@ -363,31 +399,6 @@ def test_ingest_while_another_process_migrates_the_database(tmp_path: Path) -> N
     with reading(db) as conn:
         names = [n for (n,) in conn.execute("select name from _sqlite_migrations")]
     assert len(names) == len(set(names))  # every migration applied once
-
-
-@pytest.mark.slow
-def test_readers_work_during_an_ingest(tmp_path: Path, corpus: tuple[list[str], Path]) -> None:
-    paths, _ = corpus
-    db = tmp_path / "busy.db"
-    ok(cli(db, "ingest", "--quiet", str(DAM)))
-    ok(cli(db, "claim", "add", "dam-sabotage", DESCRIPTION, "-k", "Norvik", "-k", "dam"))
-    writer = spawn(db, "ingest", "--quiet", *paths)
-    during = 0
-    try:
-        wait_for_rows(db, "sources", writer, at_least=2)
-        for command in (["show", "dam-sabotage", "-f", "json"], ["articles", "-f", "json"]) * 2:
-            r = cli(db, *command, timeout=60)
-            assert r.returncode == 0, r.stderr.decode(errors="replace")
-            assert b"locked" not in r.stderr
-            json.loads(r.stdout)
-            if writer.poll() is None:
-                during += 1
-        table = cli(db, "show", "dam-sabotage")
-        assert table.returncode == 0 and b"dam-sabotage" in table.stdout
-    finally:
-        out, err = writer.communicate(timeout=180)
-    assert_clean_exit(writer, out, err)
-    assert during >= 1, "no reader ran while the ingest was writing"
 
 
 @pytest.mark.slow
@@ -505,12 +516,12 @@ def test_old_schema_database_upgrades_in_place_with_user_work_kept(tmp_path: Pat
     integrity(path)
     assert snapshot(path) == before
 
-    shown = json.loads(ok(cli(path, "show", "dam-sabotage", "-f", "json")).stdout)
+    shown = json.loads(ok(inproc(path, "show", "dam-sabotage", "-f", "json")).stdout)
     how = {s["id"]: s["how"] for s in shown["statements"]}
     assert how == {"c1deny": "manual", "c1assert": "auto"}  # the manual unlink still holds
     denial = next(s for s in shown["statements"] if s["id"] == "c1deny")
     assert denial["side"] == "Westmark"  # the side correction applies
-    speakers = json.loads(ok(cli(path, "speakers", "-f", "json")).stdout)
+    speakers = json.loads(ok(inproc(path, "speakers", "-f", "json")).stdout)
     janssen = next(s for s in speakers if s["speaker"] == "Piet Janssen")
     assert janssen["aliases"] == ["Janssen"] and janssen["side"] == "Westmark"
     info = json.loads(ok(cli(path, "db", "info", "--format", "json")).stdout)[0]
@@ -521,16 +532,16 @@ def test_old_schema_database_upgrades_in_place_with_user_work_kept(tmp_path: Pat
 
 def test_database_from_a_newer_claimtrack_is_refused_with_one_line(tmp_path: Path) -> None:
     path = tmp_path / "newer.db"
-    ok(cli(path, "ingest", str(DAM)))
+    ok(inproc(path, "ingest", str(DAM)))
     with reading(path) as conn, conn:
         conn.execute(
             "insert into _sqlite_migrations (migration_set, name, applied_at) "
             "values ('claimtrack', 'm9999_from_the_future', '2031-01-01 00:00:00')"
         )
     before = snapshot(path)
-    for args in (["db", "info"], ["db", "info", "-f", "json"], ["ingest", str(DAM)],
-                 ["show", "dam"], ["claim", "add", "x", "y"]):  # fmt: skip
-        r = cli(path, *args)
+    for i, args in enumerate((["db", "info"], ["db", "info", "-f", "json"], ["ingest", str(DAM)],
+                              ["show", "dam"], ["claim", "add", "x", "y"])):  # fmt: skip
+        r = cli(path, *args) if i == 0 else inproc(path, *args)  # one real process is enough
         assert r.returncode == 1, (args, r.stderr)
         assert r.stdout == b""
         one_line_error(r.stderr, "newer claimtrack", "m9999_from_the_future")
@@ -541,8 +552,8 @@ def test_db_info_json_shows_schema_version_and_counts(tmp_path: Path) -> None:
     from claimtrack import db as dbmod
 
     path = tmp_path / "info.db"
-    ok(cli(path, "ingest", str(DAM)))
-    info = json.loads(ok(cli(path, "db", "info", "--format", "json")).stdout)
+    ok(inproc(path, "ingest", str(DAM)))
+    info = json.loads(ok(inproc(path, "db", "info", "--format", "json")).stdout)
     assert isinstance(info, list) and len(info) == 1
     row = info[0]
     assert row["schema_version"] == row["latest_version"] == dbmod.latest_version()
@@ -635,25 +646,25 @@ def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     src.write_text(hostile_dump(), encoding="utf-8")
     ok(cli(db, "ingest", str(src)))
     ok(
-        cli(
+        inproc(
             db, "claim", "add", "dam-sabotage", f"{DESCRIPTION} [blink]{SQL_NAME}\x1b[5m",
             "-k", "Norvik", "-k", "dam", "-a", f"{PATH_NAME} \u202eevil", "-a", "[link=x]y[/link]",
         )
     )  # fmt: skip
-    statements = json.loads(ok(cli(db, "statements", "-f", "json")).stdout)
+    statements = json.loads(ok(inproc(db, "statements", "-f", "json")).stdout)
     assert len(statements) >= 2
     link_all(db, "dam-sabotage")  # every statement on screen, whatever automatic linking did
     speaker = statements[0]["speaker"]
-    ok(cli(db, "speaker", "side", speaker, "\x1b[31mWestmark\u202e[bold]"))
-    ok(cli(db, "speaker", "side", SQL_NAME, PATH_NAME))
-    ok(cli(db, "speaker", "merge", PATH_NAME, f"{SQL_NAME}\x9b2J"))
+    ok(inproc(db, "speaker", "side", speaker, "\x1b[31mWestmark\u202e[bold]"))
+    ok(inproc(db, "speaker", "side", SQL_NAME, PATH_NAME))
+    ok(inproc(db, "speaker", "merge", PATH_NAME, f"{SQL_NAME}\x9b2J"))
     return db
 
 
 def test_sql_and_path_like_claim_names_are_refused_cleanly(hostile_db: Path) -> None:
     before = snapshot(hostile_db)
     for name in (SQL_NAME, PATH_NAME, "[bold red]x[/bold red]", "a\x1b[2Jb"):
-        r = cli(hostile_db, "claim", "add", name, DESCRIPTION)
+        r = inproc(hostile_db, "claim", "add", name, DESCRIPTION)
         assert r.returncode == 1
         line = one_line_error(r.stderr, "claim name")
         assert forbidden_in(line) == []  # the error repeats the name inertly too
@@ -667,9 +678,9 @@ def test_hostile_text_is_stored_as_data_and_shown_inertly(hostile_db: Path) -> N
     snap = snapshot(db)
     subjects = {c[1] for c in snap["corrections"]}
     assert {SQL_NAME, PATH_NAME} <= subjects  # SQL-looking names are plain data
-    article = json.loads(ok(cli(db, "articles", "-f", "json")).stdout)[0]
+    article = json.loads(ok(inproc(db, "articles", "-f", "json")).stdout)[0]
     assert article["sources"][0]["path"].endswith(f"{SQL_NAME}.txt")
-    stored = json.loads(ok(cli(db, "article", article["id"], "-f", "json")).stdout)
+    stored = json.loads(ok(inproc(db, "article", article["id"], "-f", "json")).stdout)
     body = "\n".join(text for _, text in stored["body"])
     # storage keeps the text as it was: nothing stripped or "sanitised" away
     for payload in ("\x1b[31m", "\x9b1;1H", "\u202e\u2067", "[blink]explosives[/blink]", SQL_NAME):
@@ -686,8 +697,9 @@ def test_hostile_text_is_stored_as_data_and_shown_inertly(hostile_db: Path) -> N
         "speakers": ["speakers"],
     }
     shown = {}
-    for name, r in zip(views, cli_many(db, list(views.values())), strict=True):
-        shown[name] = out = ok(r).stdout.decode("utf-8")
+    for name, args in views.items():
+        r = ok(inproc(db, *args))
+        shown[name] = out = r.stdout.decode("utf-8")
         assert forbidden_in(out) == [], name
         assert forbidden_in(r.stderr.decode("utf-8")) == [], name
     for name, tokens in {
@@ -700,11 +712,17 @@ def test_hostile_text_is_stored_as_data_and_shown_inertly(hostile_db: Path) -> N
             assert token in out, (name, token)
         assert "\\u001b" in out and "\\u202e" in out  # escapes are shown, visibly
 
-    # with colour forced, rich's own styling is the only escape sequence on screen
+    # Real processes: without colour no escape sequence at all; with colour forced,
+    # rich's own styling (SGR) is the only escape sequence on screen.
     coloured = cli_env(db, FORCE_COLOR="1", TERM="xterm-256color")
     coloured.pop("NO_COLOR")
     names = ["show", "statements", "article"]
-    for name, r in zip(names, cli_many(db, [views[n] for n in names], coloured), strict=True):
+    plain_show, *runs = cli_many(db, [views["show"]]) + cli_many(
+        db, [views[n] for n in names], coloured
+    )
+    assert forbidden_in(ok(plain_show).stdout.decode("utf-8")) == []
+    assert "[blink]" in plain_show.stdout.decode("utf-8")
+    for name, r in zip(names, runs, strict=True):
         out = ok(r).stdout.decode("utf-8")
         assert ESC in out  # colour is on
         plain = re.sub(r"\x1b\[[0-9;]*m", "", out)
@@ -741,27 +759,106 @@ def test_search_treats_hostile_queries_as_words(hostile_db: Path) -> None:
     integrity(hostile_db)
 
 
-def test_one_megabyte_line_is_stored_and_shown(tmp_path: Path) -> None:
+def cpu_limited(seconds: int) -> Any:
+    """A preexec_fn: the process is killed (SIGXCPU) after ``seconds`` of CPU time, a
+    budget that does not depend on how busy the machine is."""
+
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
+
+    return apply
+
+
+@contextlib.contextmanager
+def cpu_budget(seconds: float) -> Iterator[None]:
+    """Raise TimeoutError in this process after ``seconds`` of CPU time."""
+
+    def expire(signum: int, frame: Any) -> None:
+        raise TimeoutError(f"more than {seconds} s of CPU")
+
+    previous = signal.signal(signal.SIGVTALRM, expire)
+    signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+        signal.signal(signal.SIGVTALRM, previous)
+
+
+@pytest.mark.slow
+def test_megabyte_line_is_ingested_in_bounded_time_stored_whole_and_shown(
+    tmp_path: Path,
+) -> None:
     db = tmp_path / "long.db"
     src = tmp_path / "long.txt"
-    words = " ".join(f"word{i % 977}" for i in range(150_000))
+    words = " ".join(f"word{i % 977}" for i in range(140_000))
     line = f"“{words}” Ana Flores said on Monday. [bold]" + ("x" * 1_000) + "\x1b[2J"
     assert len(line) > 1_000_000
     src.write_text(DAM.read_text(encoding="utf-8") + line + "\nThe end, officials said.\n")
-    start = time.monotonic()
-    ok(cli(db, "ingest", str(src), timeout=60))
-    assert time.monotonic() - start < 30
-    articles = json.loads(ok(cli(db, "articles", "-f", "json")).stdout)
-    assert articles
+    r = cli(db, "ingest", str(src), timeout=120, preexec_fn=cpu_limited(10))
+    assert r.returncode != -signal.SIGXCPU, "ingesting one 1 MB line took over 10 s of CPU"
+    ok(r)
     longest = 0
-    for a in articles:
-        detail = json.loads(ok(cli(db, "article", a["id"], "-f", "json")).stdout)
+    for a in json.loads(ok(inproc(db, "articles", "-f", "json")).stdout):
+        detail = json.loads(ok(inproc(db, "article", a["id"], "-f", "json")).stdout)
         longest = max([longest, *(len(text) for _, text in detail["body"])])
-        shown = ok(cli(db, "article", a["id"])).stdout.decode("utf-8")
+        shown = ok(inproc(db, "article", a["id"])).stdout.decode("utf-8")
         assert forbidden_in(shown) == []
     assert longest == len(line)  # stored whole, not cut
-    ok(cli(db, "statements"))
     integrity(db)
+
+
+# Long lines of one shape each (scraped pages hold such debris: dotted leaders, "!!!",
+# base64 blobs, runs of quotes). 100 KB each must take under 1 s of CPU (a tenth of
+# that is typical) to cut into articles and extract; a quadratic pass takes minutes.
+LONG_LINES = {
+    "words": lambda n: " ".join(f"word{i % 977}" for i in range(n // 7)),
+    "ellipses": lambda n: "… " * (n // 2),
+    "base64": lambda n: ("QUJDRA+/" * 8 + "==") * (n // 66),
+    "spaces": lambda n: "a" + " " * n + "b",
+    "brackets": lambda n: "[" * n,
+    "colons": lambda n: "a: " * (n // 3),
+    "dots": lambda n: "." * n,
+    "exclamations": lambda n: "!?" * (n // 2),
+    "open-quotes": lambda n: "“" * n,
+}
+SENT_END_REASON = (
+    "extract._SENT_END ([.!?…]+ … (?=\\s+[A-Z…])) backtracks from every position of a run "
+    "of sentence punctuation that no capital follows: quadratic, 10 KB of dots take 2 s, "
+    "100 KB minutes"
+)
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        *(s for s in LONG_LINES if s not in ("dots", "exclamations", "open-quotes")),
+        pytest.param("dots", marks=pytest.mark.xfail(reason=SENT_END_REASON, strict=True)),
+        pytest.param("exclamations", marks=pytest.mark.xfail(reason=SENT_END_REASON, strict=True)),
+        pytest.param(
+            "open-quotes",
+            marks=pytest.mark.xfail(
+                reason="segment._QUOTED (“[^”]*”) scans from every “ to the end of a line "
+                "without ”: quadratic, 100 KB of “ take about a minute",
+                strict=True,
+            ),
+        ),
+    ],
+)
+def test_long_line_of_one_shape_is_processed_in_bounded_time(shape: str) -> None:
+    from claimtrack.extract import extract_statements
+    from claimtrack.models import Article, Document
+    from claimtrack.segment import split_articles
+
+    extract_statements(Article("warm.txt", 1, 1, [(1, "Ana Flores said it was fine.")]))
+    line = LONG_LINES[shape](100_000)
+    doc = Document("long.txt", ["Westmark rejects claims", line, "The end, officials said."])
+    with cpu_budget(1.0):
+        articles = list(split_articles(doc))
+        for article in articles:
+            for st in extract_statements(article):
+                assert st.line in {n for n, _ in article.body}
+    assert any(n == 2 for a in articles for n, _ in a.body)
 
 
 def test_deeply_nested_html_is_read_or_refused_cleanly(tmp_path: Path) -> None:
@@ -782,7 +879,7 @@ def test_deeply_nested_html_is_read_or_refused_cleanly(tmp_path: Path) -> None:
     if r.returncode == 1:
         problems = [ln for ln in err.splitlines() if ln.startswith(("Error:", "Warning:"))]
         assert problems and all(str(page) in ln for ln in problems), err
-    paths = {s["path"] for a in json.loads(ok(cli(db, "articles", "-f", "json")).stdout)
+    paths = {s["path"] for a in json.loads(ok(inproc(db, "articles", "-f", "json")).stdout)
              for s in a["sources"]}  # fmt: skip
     assert str(DAM) in paths  # the good file is stored whatever happened to the deep one
     integrity(db)
@@ -814,15 +911,14 @@ def test_deeply_nested_html_is_read_or_refused_cleanly(tmp_path: Path) -> None:
 def test_json_with_huge_numbers_or_wrong_types(tmp_path: Path, name: str) -> None:
     db = tmp_path / "json.db"
     src = HERE / name
-    r = cli(db, "ingest", str(src), timeout=60)
+    r = inproc(db, "ingest", str(src))  # a crash raises here, with its traceback
     err = r.stderr.decode("utf-8", errors="replace")
-    assert "Traceback" not in err, err
     assert r.returncode == 1, err  # the odd records are problems, reported
     problems = [ln for ln in err.splitlines() if ln.startswith(("Error:", "Warning:"))]
     assert problems
     for ln in problems:  # each names the file and the line
         assert re.match(rf"(Error|Warning): {re.escape(str(src))}:\d+: \S", ln), ln
-    titles = [a["title"] for a in json.loads(ok(cli(db, "articles", "-f", "json")).stdout)]
+    titles = [a["title"] for a in json.loads(ok(inproc(db, "articles", "-f", "json")).stdout)]
     assert "Good record" in titles
     integrity(db)
 
@@ -844,8 +940,272 @@ def test_json_with_huge_numbers_or_wrong_types(tmp_path: Path, name: str) -> Non
     ],
 )
 def test_document_formats_show_hostile_text_inertly(hostile_db: Path, fmt: str) -> None:
-    out = ok(cli(hostile_db, "show", "dam-sabotage", "-f", fmt)).stdout.decode("utf-8")
+    out = ok(inproc(hostile_db, "show", "dam-sabotage", "-f", fmt)).stdout.decode("utf-8")
     assert "fabrication" in out
     assert forbidden_in(out) == []
     for tag in ("<script>", "<img src=x"):
         assert tag not in out, tag  # article text never becomes markup of the page
+
+
+# ---------------------------------------------------------------------------------------
+# resource faults
+
+
+@contextlib.contextmanager
+def read_only(path: Path) -> Iterator[None]:
+    """Make ``path`` (a file or a directory) unwritable, even for root: chmod, and
+    where chmod does not bind (root) the immutable attribute. Skips the test when
+    neither can be had."""
+    mode = path.stat().st_mode
+    path.chmod(0o555 if path.is_dir() else 0o444)
+    immutable = False
+    try:
+        if os.access(path, os.W_OK):  # root ignores permissions
+            r = subprocess.run(["chattr", "+i", str(path)], capture_output=True)
+            if r.returncode != 0:
+                pytest.skip("running as root and chattr +i is not available: cannot make "
+                            "a read-only file")  # fmt: skip
+            immutable = True
+        yield
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(path)], check=True)
+        path.chmod(mode)
+
+
+def limited_file_size(limit: int) -> Any:
+    """A preexec_fn: writes past ``limit`` bytes fail (EFBIG), as on a full disk."""
+
+    def apply() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # fail the write, not the process
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+WRITE_STORAGE_REASON = (
+    "store.write_transaction translates sqlite errors only from BEGIN and COMMIT; an "
+    "OperationalError raised by a statement inside the transaction (read-only database, "
+    "disk full, I/O error) is re-raised as is and the CLI prints a traceback"
+)
+
+
+@pytest.mark.xfail(reason=WRITE_STORAGE_REASON, strict=True)
+def test_read_only_database_file_gives_one_line_error_and_stays_unchanged(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "ro.db"
+    ok(inproc(db, "ingest", str(DAM)))
+    ok(inproc(db, "claim", "add", "dam-sabotage", DESCRIPTION, "-k", "Norvik"))
+    other = make_corpus(tmp_path / "more", 1)
+    before, raw = snapshot(db), db.read_bytes()
+    with read_only(db):
+        reader = cli(db, "articles", "-f", "json")
+        writes = [
+            cli(db, "ingest", *other),
+            cli(db, "claim", "add", "other", "Ostland flooded its own valley"),
+            cli(db, "speaker", "side", "Ana Flores", "Ostland"),
+        ]
+    assert reader.returncode == 0 and json.loads(reader.stdout)  # reading still works
+    for r in writes:
+        assert r.returncode == 1
+        one_line_error(r.stderr, "read-only")
+    assert db.read_bytes() == raw
+    assert snapshot(db) == before
+    integrity(db)
+
+
+@pytest.mark.xfail(
+    reason="db.connect reports a read-only directory (where SQLite cannot create the -wal "
+    "and -shm files) as 'not a usable SQLite database (unable to open database file)', "
+    "which tells the user their database is broken when it is only unwritable",
+    strict=True,
+)
+def test_read_only_directory_gives_clear_one_line_error(tmp_path: Path) -> None:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    db = folder / "ro.db"
+    ok(inproc(db, "ingest", str(DAM)))
+    before, raw = snapshot(db), db.read_bytes()
+    with read_only(folder):
+        r = cli(db, "ingest", *make_corpus(tmp_path / "more", 1))
+    assert r.returncode == 1
+    line = one_line_error(r.stderr, str(db))
+    assert "not a usable" not in line
+    assert re.search(r"read-only|readonly|permission|cannot write", line, re.I), line
+    assert db.read_bytes() == raw
+    assert snapshot(db) == before
+    integrity(db)
+
+
+def test_full_database_rolls_the_file_back(tmp_path: Path) -> None:
+    """Library level: ``PRAGMA max_page_count`` just above the current size makes the
+    next file's transaction fail half way; nothing of that file stays."""
+    from claimtrack import db as dbmod
+    from claimtrack.errors import ClaimtrackError
+    from claimtrack.ingest import ingest
+
+    path = tmp_path / "full.db"
+    big = tmp_path / "big.txt"
+    corpus = make_corpus(tmp_path / "parts", 40)
+    big.write_text("".join(Path(p).read_text(encoding="utf-8") for p in corpus), encoding="utf-8")
+    ok(inproc(path, "ingest", str(DAM)))
+    before = snapshot(path)
+    db = dbmod.connect(path)
+    try:
+        pages = db.execute("PRAGMA page_count").fetchone()[0]
+        db.execute(f"PRAGMA max_page_count = {pages + 2}")
+        with pytest.raises((ClaimtrackError, sqlite3.Error)) as caught:
+            ingest(db, [str(big)])
+        assert "full" in str(caught.value).lower()
+        assert not db.conn.in_transaction
+        assert db.execute("select count(*) from articles").fetchone()[0] == 1
+    finally:
+        db.close()
+    integrity(path)
+    assert snapshot(path) == before
+    ok(inproc(path, "ingest", "--quiet", str(big)))  # with room again, the file goes in whole
+    assert count(path, "articles") > 1
+    integrity(path)
+
+
+@pytest.mark.xfail(reason=WRITE_STORAGE_REASON, strict=True)
+def test_disk_full_during_ingest_gives_one_line_error_and_keeps_database(tmp_path: Path) -> None:
+    """CLI level: a file-size limit (RLIMIT_FSIZE) makes writes fail as on a full disk."""
+    db = tmp_path / "disk.db"
+    big = tmp_path / "big.txt"
+    corpus = make_corpus(tmp_path / "parts", 100)
+    big.write_text("".join(Path(p).read_text(encoding="utf-8") for p in corpus), encoding="utf-8")
+    ok(inproc(db, "ingest", str(DAM)))
+    before = snapshot(db)
+    r = cli(db, "ingest", str(big), preexec_fn=limited_file_size(256 * 1024))
+    assert r.returncode == 1
+    one_line_error(r.stderr)
+    integrity(db)
+    assert snapshot(db) == before
+    ok(inproc(db, "ingest", "--quiet", str(big)))
+    integrity(db)
+
+
+def test_stdin_killed_half_way_leaves_database_as_it_was(tmp_path: Path) -> None:
+    db = tmp_path / "stdin.db"
+    ok(inproc(db, "ingest", str(DAM)))
+    before = snapshot(db)
+    half = make_corpus(tmp_path / "half", 1)[0]
+    text = Path(half).read_text(encoding="utf-8")
+    proc = spawn(db, "ingest", "-", stdin=subprocess.PIPE)
+    assert proc.stdin is not None
+    try:
+        proc.stdin.write(text[: len(text) // 2].encode())
+        proc.stdin.flush()
+        time.sleep(1.0)  # reading stdin, mid-article
+        assert proc.poll() is None
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.kill()
+        proc.communicate()
+    assert proc.returncode == -signal.SIGKILL
+    integrity(db)
+    assert snapshot(db) == before
+    ok(cli(db, "ingest", "-", input=text.encode()))  # and the next run is not blocked
+    assert count(db, "articles") > 1
+
+
+def test_stdin_closed_half_way_stores_what_was_read_consistently(tmp_path: Path) -> None:
+    db = tmp_path / "stdin.db"
+    ref = tmp_path / "ref.db"
+    half = make_corpus(tmp_path / "half", 1)[0]
+    text = Path(half).read_text(encoding="utf-8")
+    cut = text[: len(text) // 2].rsplit(" ", 1)[0]  # ends mid-sentence, no newline
+    (tmp_path / "cut.txt").write_text(cut, encoding="utf-8")
+    proc = spawn(db, "ingest", "-", stdin=subprocess.PIPE)
+    assert proc.stdin is not None
+    proc.stdin.write(cut.encode())
+    proc.stdin.flush()
+    time.sleep(0.3)
+    _, err = proc.communicate(timeout=60)  # closes stdin: the scraper upstream died
+    assert proc.returncode == 0, err.decode(errors="replace")
+    integrity(db)
+    ok(inproc(ref, "ingest", str(tmp_path / "cut.txt")))
+    got, want = snapshot(db), snapshot(ref)
+    assert got["articles"] == want["articles"]  # what was read is stored as a file would be
+    assert got["statements"] == want["statements"]
+
+
+# ---------------------------------------------------------------------------------------
+# backup
+
+
+def test_export_db_import_db_restores_user_work_into_a_rebuilt_database(tmp_path: Path) -> None:
+    db = tmp_path / "work.db"
+    corpus = make_corpus(tmp_path / "dumps", 3)
+    ok(inproc(db, "ingest", "--quiet", str(DAM), *corpus))
+    ok(inproc(db, "claim", "add", "dam-sabotage", DESCRIPTION, "-k", "Norvik", "-k", "dam",
+           "-a", "the Norvik dam was blown up"))  # fmt: skip
+    ok(inproc(db, "claim", "add", "harbour", "Officials damaged the harbour", "-k", "harbour"))
+    statements = json.loads(ok(inproc(db, "statements", "-f", "json")).stdout)
+    shown = json.loads(ok(inproc(db, "show", "dam-sabotage", "-f", "json")).stdout)["statements"]
+    linked = {s["id"] for s in shown}
+    unlinked = [s["id"] for s in statements if s["id"] not in linked]
+    assert linked and unlinked
+    ok(inproc(db, "link", "dam-sabotage", unlinked[0]))  # manual link
+    ok(inproc(db, "unlink", "dam-sabotage", sorted(linked)[0]))  # manual unlink
+    ok(inproc(db, "speaker", "side", statements[0]["speaker"], "Nowhere"))
+    ok(inproc(db, "speaker", "merge", statements[1]["speaker"], "Somebody Else"))
+
+    backup = ok(cli(db, "export-db")).stdout.decode("utf-8")
+    records = [json.loads(line) for line in backup.splitlines() if line.strip()]
+    by_type: dict[str, list[dict[str, Any]]] = {}
+    for r in records:
+        by_type.setdefault(r["type"], []).append(r)
+    assert {c["name"] for c in by_type["claim"]} == {"dam-sabotage", "harbour"}
+    hows = {link["how"] for link in by_type["link"]}
+    assert {"manual", "rejected"} <= hows and "auto" in hows
+    for link in by_type["link"]:
+        assert {"claim", "statement_id", "score", "how", "reason"} <= set(link)
+    assert {(c["kind"], c["subject"]) for c in by_type["correction"]} == {
+        ("side", statements[0]["speaker"]),
+        ("merge", statements[1]["speaker"]),
+    }
+
+    # rebuild from the articles, in another order, then restore
+    rebuilt = tmp_path / "rebuilt.db"
+    ok(inproc(rebuilt, "ingest", "--quiet", *reversed(corpus), str(DAM)))
+    (tmp_path / "backup.jsonl").write_text(backup, encoding="utf-8")
+    ok(cli(rebuilt, "import-db", str(tmp_path / "backup.jsonl")))
+    for args in (
+        ["show", "dam-sabotage", "-f", "json"],
+        ["show", "harbour", "-f", "json"],
+        ["claims", "-f", "json"],
+        ["speakers", "-f", "json"],
+    ):
+        assert json.loads(ok(inproc(rebuilt, *args)).stdout) == json.loads(
+            ok(inproc(db, *args)).stdout
+        ), args
+    before, after = snapshot(db), snapshot(rebuilt)
+    for key in ("claims", "links", "corrections"):
+        assert after[key] == before[key], key
+    # importing twice changes nothing; a re-export is the same backup
+    ok(inproc(rebuilt, "import-db", str(tmp_path / "backup.jsonl")))
+    assert snapshot(rebuilt)["links"] == before["links"]
+    again = [json.loads(line) for line in ok(inproc(rebuilt, "export-db")).stdout.splitlines()]
+    key = lambda r: json.dumps(r, sort_keys=True)  # noqa: E731
+    assert sorted(again, key=key) == sorted(records, key=key)
+
+
+def test_import_db_of_a_broken_backup_changes_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "work.db"
+    ok(inproc(db, "ingest", "--quiet", str(DAM)))
+    ok(inproc(db, "claim", "add", "dam-sabotage", DESCRIPTION, "-k", "Norvik"))
+    before = snapshot(db)
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text(
+        '{"type": "claim", "name": "new-claim", "description": "A new claim"}\n'
+        '{"type": "correction", "kind": "side", "subject": "Ana Flores", "value": "X"}\n'
+        '{"type": "link", "claim": "new-claim", "statement_id"\n',
+        encoding="utf-8",
+    )
+    r = cli(db, "import-db", str(broken))
+    assert r.returncode == 1
+    one_line_error(r.stderr, str(broken), ":3")
+    assert snapshot(db) == before
