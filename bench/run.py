@@ -98,13 +98,17 @@ def run_measured(
     stopped = False
     with open(errfile, "w+b") as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=stdout, stderr=err, cwd=ROOT)
+        # A session of its own, so that at the limit its worker processes (--jobs) are
+        # stopped with it: the group we signal is the one this Popen started.
+        proc = subprocess.Popen(
+            cmd, stdout=stdout, stderr=err, cwd=ROOT, start_new_session=limit is not None
+        )
         while True:
             pid, status, usage = os.wait4(proc.pid, 0 if limit is None else os.WNOHANG)
             if pid:
                 break
             if time.perf_counter() - start > limit:  # type: ignore[operator]
-                proc.send_signal(signal.SIGTERM)
+                os.killpg(proc.pid, signal.SIGTERM)
                 stopped = True
                 _, status, usage = os.wait4(proc.pid, 0)
                 break
@@ -365,13 +369,15 @@ def status(ok: bool | None) -> str:
 def fmt_rate(r: Ingest) -> str:
     if not r.ok:
         return r.error or "error"
-    assert r.run is not None
-    text = (
-        f"{r.rate:,.0f} art/s, {r.mbps:.2f} MB/s ({r.run.seconds:.1f} s; "
-        f"{r.cpu_rate:,.0f} art/s of CPU)"
-    )
+    return f"{r.rate:,.0f} art/s, {r.mbps:.2f} MB/s"
+
+
+def fmt_time(r: Ingest) -> str:
+    if not r.ok or r.run is None:
+        return ""
+    text = f"{r.run.seconds:.1f} s wall, {r.run.cpu:.1f} s CPU ({r.cpu_rate:,.0f} art/s of CPU)"
     if r.run.stopped:
-        text += f"; stopped at the time limit after {r.done:,} articles"
+        text += f"; stopped at its time limit after {r.done:,} articles"
     return text
 
 
@@ -441,7 +447,7 @@ def ingest_rows(sizes, corpora, floors, ingests) -> list[list[str]]:
         ratio = f"{r.rate / f.rate:.3f}x floor" if r.ok and f.ok and f.rate else ""
         rows.append(
             [
-                f"ingest {label(n)} ({corpora[n].text_bytes / 1e6:.0f} MB)",
+                f"ingest {label(n)} ({corpora[n].text_bytes / 1e6:.1f} MB)",
                 fmt_rate(r),
                 "floor " + fmt_rate(f),
                 ratio,
@@ -449,6 +455,8 @@ def ingest_rows(sizes, corpora, floors, ingests) -> list[list[str]]:
                 status(r.ok and r.rate >= TARGET_RATE),
             ]
         )
+        if r.ok:
+            rows.append([f"  time {label(n)}", fmt_time(r), "floor " + fmt_time(f), "", "", ""])
     for n in sizes:
         r = ingests[n]
         if r.counts:
@@ -627,7 +635,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(
             [
                 f"ingest --jobs 2 {label(n_jobs)}",
-                fmt_rate(r2),
+                fmt_rate(r2) + (f"; {fmt_time(r2)}" if r2.ok else ""),
                 f"--jobs 1 {r1.rate:,.0f} art/s; {same}",
                 f"{r2.rate / r1.rate:.2f}x" if r1.rate and r2.ok else "",
                 f">= {TARGET_RATE:,.0f} art/s",
