@@ -127,6 +127,15 @@ class Registry:
         for last, people in surnames.items():
             if len(people) == 1 and last not in self._aliases and len(last) > 2:
                 self._aliases[last] = people[0]
+        self.first_names: dict[str, str] = {}
+        names = data.get("first_names", {})
+        for gender, key in (("f", "female"), ("m", "male")):
+            for n in check_words(names.get(key, []), f"actors.toml [first_names] {key}"):
+                if self.first_names.get(n, gender) != gender:
+                    raise ClaimtrackError(
+                        f"actors.toml [first_names]: {n!r} is both male and female"
+                    )
+                self.first_names[n] = gender
         self.side_words: dict[str, str] = {}
         for key, value in data.get("side_words", {}).items():
             if key != key.lower() or not isinstance(value, str) or value not in self._countries:
@@ -322,6 +331,11 @@ class Registry:
                 if known.side:
                     return known.side
         return self.side_word(key)
+
+    def gender(self, name: str) -> str | None:
+        """ "m"/"f" from a person's first name when the name list knows it, else None."""
+        first = fold(name).split(" ", 1)[0]
+        return self.first_names.get(first)
 
     def side_word(self, text: str) -> str | None:
         """The side a title word implies ("congressman" -> "United States"), or None."""

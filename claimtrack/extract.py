@@ -1445,9 +1445,22 @@ class _Extractor:
         m.role = _role(role_words)
         m.official = official
         if org is not None and not name_toks:
-            if heads and heads[-1] in r.documents and not role_words:
-                pass
+            if (
+                heads
+                and heads[-1] in _ISSUED
+                and not role_words
+                and org_prep in ("from", "by", "of")
+            ):
+                # "a statement from the Prime Minister's Office said": the office speaks
+                return self._known(m, org, full)
             gen = " ".join(heads) or (m.role or "")
+            if org.kind == "government" and role_words and det == "the" and org_prep == "of":
+                # "the foreign minister of Brazil": a definite description with a side
+                m.kind = "definite"
+                m.name = m.role or gen
+                m.side = org.side
+                m.official = True
+                return m
             m.kind = "group-of"
             m.name = f"{org.name} {gen}".strip()
             if org.kind == "government" and org_prep == "in":
@@ -1725,6 +1738,8 @@ class _Extractor:
                 gender = "f"
             elif m.role and any(w in m.role for w in ("spokesman", "chairman", "congressman")):
                 gender = "m"
+            if gender is None and kind == "person" and len(words) > 1:
+                gender = self.reg.gender(m.name)
             actor = Actor(name=m.name, kind=kind, side=side, role=m.role, gender=gender)
             m.reasons.append(f"new {kind} {m.name!r}" + (f", side {side}" if side else ""))
             return ctx.remember(actor)
@@ -1770,6 +1785,15 @@ class _Extractor:
     def _definite(self, par: Paragraph, sent: Sentence, m: Mention) -> Actor | None:
         """ "the ministry", "the Ukrainian president", "the army", "the service"."""
         head = (m.name or "").split()
+        if m.det in ("his", "her") and head:
+            # "his office said": the office of the person just named
+            person, why = self.ctx.resolve_pronoun("he" if m.det == "his" else "she")
+            if person is not None:
+                m.reasons.append(f"'{m.det}' is {person.name}")
+                side = None if head[-1] in _PARTISAN else person.side
+                return self.ctx.remember(
+                    Actor(name=f"{person.name}'s {' '.join(head)}", kind="group", side=side)
+                )
         synonyms = {"army": "military", "armed forces": "military", "forces": "military"}
         words = [synonyms.get(w, w) for w in head if w not in self.rules.modifiers or w in (
             "military", "army", "navy")]  # fmt: skip
@@ -2007,8 +2031,13 @@ class _Extractor:
     ) -> list[Candidate]:
         a = self._tok_index(sent, mm.start("np"))
         b = self._tok_index(sent, mm.end("np")) - 1
-        m = self._analyse(par, sent, a, b) if b >= a else None
-        if m is None:
+        if mm.group("np").startswith("by "):
+            # "The minister was quoted by Reuters as saying …": the subject speaks
+            subj = self._subject_before(par, sent, self._tok_index(sent, mm.start()), [])
+            m = subj[0] if subj is not None else None
+        else:
+            m = self._analyse(par, sent, a, b) if b >= a else None
+        if m is None or m.kind == "coord":
             return []
         actors = self._actors_for(par, sent, m)
         return [

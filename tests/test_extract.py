@@ -416,3 +416,75 @@ def test_sentences_are_not_split_inside_quotes_or_abbreviations() -> None:
     par = split_paragraph(1, "“It is over. Go home,” Gov. Ray Cole said. The U.S. disagreed.")
     texts = [par.text[s.start : s.end].strip() for s in par.sentences]
     assert texts == ["“It is over. Go home,” Gov. Ray Cole said.", "The U.S. disagreed."]
+
+
+# ---------------------------------------------------------------- wire and newspaper idioms
+
+IDIOMS = [
+    ("People familiar with the matter said the talks had stalled.",
+     [("people familiar with the matter", None)]),
+    ("Zelenskyy’s office said in a statement that 12 people were hurt.",
+     [("Volodymyr Zelenskyy's office", "Ukraine")]),
+    ("Sen. Dana Reyes, D-Ore., said the vote would fail.", [("Dana Reyes", "United States")]),
+    ("Neither Moscow nor Kyiv has commented on the report.", []),
+    ("The foreign minister of Brazil was quoted by Reuters as saying the deal was dead.",
+     [("Brazilian foreign minister", "Brazil")]),
+    ("A statement from the Polish Foreign Ministry said the ambassador was summoned.",
+     [("Polish Ministry of Foreign Affairs", "Poland")]),
+    ("A Kremlin statement said the call had been useful.", [("Russia", "Russia")]),
+    ("Critics argue the sanctions have failed.", [("critics", None)]),
+    ("The Joint Staff said two missiles were fired, according to a text message to reporters.",
+     [("Joint Staff", None)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected", IDIOMS)
+def test_newspaper_idioms(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(s.speaker, s.side) for s in run(text)] == expected
+
+
+def test_his_office_is_the_office_of_the_person_named() -> None:
+    got = run(
+        "Erdogan said talks would resume in Istanbul.\n"
+        "The talks were postponed twice last year, his office said."
+    )
+    assert [s.speaker for s in got] == ["Recep Tayyip Erdogan", "Recep Tayyip Erdogan's office"]
+
+
+def test_she_skips_a_man_named_just_before() -> None:
+    got = run(
+        "Maria Lopez, 34, said she had not slept in two days.\n"
+        "“We are not going anywhere,” said Yusuf Ahmed, a shopkeeper.\n"
+        "“It is a tragedy,” she said."
+    )
+    assert [s.speaker for s in got] == ["Maria Lopez", "Yusuf Ahmed", "Maria Lopez"]
+
+
+def test_diplomats_and_companies_get_no_side_from_context() -> None:
+    got = run(
+        "Ukraine’s military said it had shot down 40 drones.\n"
+        "The council will meet on Friday, diplomats said.\n"
+        "The company said in a filing that losses would widen."
+    )
+    assert [(s.speaker, s.side) for s in got] == [
+        ("Ukrainian military", "Ukraine"),
+        ("diplomats", None),
+        ("company", None),
+    ]
+
+
+def test_unqualified_officials_take_the_side_of_the_article() -> None:
+    got = run(
+        "Ukraine’s military said it had shot down 40 drones.\n"
+        "Two people were killed in the town, an official said."
+    )
+    assert [(s.speaker, s.side) for s in got] == [
+        ("Ukrainian military", "Ukraine"),
+        ("unnamed official", "Ukraine"),
+    ]
+
+
+def test_president_of_country_is_the_known_president() -> None:
+    assert [s.speaker for s in run("The president of Ukraine said the front was stable.")] == [
+        "Volodymyr Zelenskyy"
+    ]
