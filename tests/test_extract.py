@@ -292,6 +292,11 @@ STANCE = [
     ("Peskov accused Kyiv, without evidence, of staging the attack.", "asserts"),
     ("Sybiha said: “They accuse us without evidence.”", "doubts"),
     ("Officials said the attack was not a lie but a warning.", "asserts"),
+    ("The embassy pushed back on the report.", "denies"),
+    ("The agency said it could not confirm the reports.", "doubts"),
+    ("Tehran branded the accusations “baseless”.", "denies"),
+    ("China denounced the sanctions as unlawful.", "asserts"),
+    ("Israel disputed that account.", "doubts"),
 ]
 
 
