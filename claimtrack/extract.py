@@ -2441,7 +2441,7 @@ class _Extractor:
             text = par.text[sent.start : sent.end]
             sent.times = (
                 [
-                    replace(t, start=t.start + sent.start, end=t.end + sent.start)
+                    TimeExpr(t.start + sent.start, t.end + sent.start, t.text, t.kind, t.match)
                     for t in find_times(text)
                 ]
                 if _TIME_HINT.search(text)
