@@ -604,7 +604,9 @@ class Mention:
     text: str
     start: int
     end: int
-    kind: str  # "name" | "pronoun" | "generic" | "definite" | "document" | "group-of"
+    # "name" | "pronoun" | "generic" | "indefinite" | "definite" | "document" | "group-of"
+    # | "joint" (several speakers, in ``parts``) | "coord" (a coordinated verb: "and said")
+    kind: str
     name: str | None = None
     role: str | None = None
     side: str | None = None
@@ -655,6 +657,7 @@ class _Extractor:
         self.out: list[Statement] = []
         self.last_side: str | None = None  # side of the last national speaker
         self.prev_par: list[Statement] = []
+        self.prev_actor: Actor | None = None  # speaker of the previous paragraph's last statement
         self.prev_par_subject: Actor | None = None
         self.prev_joint: tuple[Actor, ...] = ()
 
@@ -689,6 +692,11 @@ class _Extractor:
                     subject_of_last_sentence = subj
         statements = self._merge(par, cands)
         self.prev_par = statements
+        if statements:
+            last = statements[-1]
+            self.prev_actor = next(
+                (c.actor for c in reversed(cands) if c.actor.name == last.speaker), None
+            )
         self.prev_par_subject = subject_of_last_sentence
         self.out.extend(statements)
 
@@ -932,20 +940,17 @@ class _Extractor:
             m.reasons.append("anonymous sources")
             return m, "plain"
         i = ti - 1
+        # skip auxiliaries, adverbs and time words: "has also strongly denied", "on Monday said"
         while i >= 0 and (toks[i].low in rules.between or toks[i].low in rules.negators):
-            # "on" or a weekday may be the end of a name ("Lai Ching-te said")? no: words
-            if toks[i].cap and toks[i].low not in (
-                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            ):  # fmt: skip
-                break
+            if toks[i].cap and toks[i].low not in _NOT_NAMES:
+                break  # a capitalised word here is the end of the subject, not an adverb
             i -= 1
         if i < 0:
             return None
         t = toks[i]
         if t.low in _CONJ:
             # "… and warned", "but said": the subject is the main clause's
-            if (i + 1 <= ti and (i == 0 or not self._np_tok(toks[i - 1], toks[i]))) or True:
-                return Mention(t.text, t.start, t.end, "coord"), "coord"
+            return Mention(t.text, t.start, t.end, "coord"), "coord"
         if t.low in ("who",):
             ante = None
             if i >= 2 and toks[i - 1].text == ",":
@@ -2176,10 +2181,9 @@ class _Extractor:
         actor = None
         why = ""
         date = None
-        if si == 0 and self.prev_par:
+        if si == 0 and self.prev_par and self.prev_actor is not None:
             last = self.prev_par[-1]
-            actor = self._actor_named(last.speaker) if last.speaker else None
-            actor = Actor(name=last.speaker, kind="person", side=last.side, role=last.role)
+            actor = self.prev_actor
             why = f"quote-only paragraph: continues {last.speaker} from line {last.line}"
             date = (last.date, last.date_precision, "inherited from the statement it continues")
         elif prev_subject is not None:
@@ -2523,13 +2527,11 @@ class _Extractor:
         found: Sequence[Candidate],
         prior: Sequence[Candidate],
     ) -> None:
-        # speaker bookkeeping
+        """Bookkeeping after a statement: who spoke last, and through a document?"""
         words = par.text[sent.start : sent.end].lower()
         document = any(w in words for w in ("statement", " post", "letter", "communique"))
         self.ctx.spoke(c.actor, document=document)
-        if c.actor.side and c.actor.kind != "person" and c.actor.side in self.reg._countries:
-            self.last_side = c.actor.side
-        elif c.actor.side and c.actor.side in self.reg._countries:
+        if self.reg.country(c.actor.side) is not None:
             self.last_side = c.actor.side
 
     def _merge(self, par: Paragraph, cands: list[Candidate]) -> list[Statement]:
