@@ -20,6 +20,7 @@ and cron jobs run it), except where only the library can reach the fault.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import random
@@ -921,6 +922,43 @@ def test_json_with_huge_numbers_or_wrong_types(tmp_path: Path, name: str) -> Non
     titles = [a["title"] for a in json.loads(ok(inproc(db, "articles", "-f", "json")).stdout)]
     assert "Good record" in titles
     integrity(db)
+
+
+@pytest.mark.xfail(
+    reason="dates.resolve subtracts from the publication date without a bound: an article "
+    "published '0001-01-01' (a JSON export's placeholder date, accepted by "
+    "sources._parse_published) that says 'yesterday' raises OverflowError and the ingest "
+    "dies with a traceback",
+    strict=True,
+)
+def test_json_dated_at_the_ends_of_the_calendar_is_ingested(tmp_path: Path) -> None:
+    db = tmp_path / "ancient.db"
+    src = HERE / "ancient_dates.json"
+    r = inproc(db, "ingest", str(src))  # a crash raises here, with its traceback
+    assert r.returncode in (0, 1), r.stderr
+    for ln in r.stderr.decode("utf-8").splitlines():
+        if ln.startswith(("Error:", "Warning:")):
+            assert str(src) in ln, ln
+    titles = {a["title"] for a in json.loads(ok(inproc(db, "articles", "-f", "json")).stdout)}
+    assert {"Good record", "Last day"} <= titles
+    for st_ in json.loads(ok(inproc(db, "statements", "-f", "json")).stdout):
+        assert st_["date"] is None or dt.date.fromisoformat(st_["date"])
+    integrity(db)
+
+
+@pytest.mark.xfail(
+    reason="render.rows_table passes its title to rich as a str, so it is parsed as markup "
+    "and not made inert; `claimtrack search` puts the user's query there: '[/]' crashes "
+    "with MarkupError, an ESC reaches the terminal",
+    strict=True,
+)
+@pytest.mark.parametrize("query", ["fabrication [/]", "fabrication \x1b[", "fabrication \x1b"])
+def test_search_shows_the_query_inertly(hostile_db: Path, query: str) -> None:
+    r = inproc(hostile_db, "search", query)  # a crash raises here
+    assert r.returncode == 0, r.stderr
+    out = r.stdout.decode("utf-8")
+    assert "fabrication" in out.lower()
+    assert forbidden_in(out) == []
 
 
 @pytest.mark.parametrize(
