@@ -571,6 +571,12 @@ _NOMINAL_POSS = re.compile(
     + _NOMINAL_NOUNS
     + r")\s+(?P<link>that|of)\b"
 )
+# "Kyiv's denial came hours later": a denial needs no "that" clause to say which way
+_NOMINAL_DENIAL = re.compile(
+    r"(?P<np>(?:[A-Z][\w.\-]*\s+){0,3}?[A-Z][\w.\-]*)[’']s\s+(?:(?:swift|quick|flat|"
+    r"categorical|repeated|earlier|initial|strong|official)\s+)?(?P<noun>denials?|rejection)\b"
+    r"(?!\s+(?:that|of)\b)"
+)
 _NOMINAL_BY = re.compile(
     r"\b(?P<noun>"
     + _NOMINAL_NOUNS
@@ -587,7 +593,7 @@ _QUOTING = re.compile(
 )
 # Words that make the slower special patterns worth trying on a sentence.
 _SPECIAL_WORDS = frozenset(
-    """according quoted quoting cited citing allegation allegations claim claims declaration
+    """according quoted quoting cited citing rejection allegation allegations claim claims declaration
     announcement accusation accusations assertion assertions remarks denial denials warning
     warnings pledge insistence admission demand demands threat proposal suggestion statement
     statements""".split()
@@ -641,6 +647,7 @@ class Candidate:
     extra_end: int | None = None  # a following quote-only sentence merged in
     base: Candidate | None = None  # the statement a participle continues
     pronoun: bool = False  # the speaker was a pronoun ("he said")
+    bare: bool = False  # a nominal without content ("Kyiv's denial")
 
 
 # ------------------------------------------------------------------ the extractor
@@ -739,7 +746,7 @@ class _Extractor:
                     found.extend(self._quoting(par, si, sent, m, found))
             for m in _ACCORDING.finditer(masked, sent.start, sent.end):
                 found.extend(self._according(par, si, sent, m.start(), m.end()))
-            for rx in (_NOMINAL_POSS, _NOMINAL_BY):
+            for rx in (_NOMINAL_POSS, _NOMINAL_BY, _NOMINAL_DENIAL):
                 for m in rx.finditer(masked, sent.start, sent.end):
                     found.extend(self._nominal(par, si, sent, m, found))
         if not found and sent.quotes:
@@ -747,6 +754,13 @@ class _Extractor:
         found.sort(key=lambda c: c.cue_start)
         found = self._drop_embedded(par, found)
         self._scopes(par, sent, found)
+        # a bare "Kyiv's denial" inside somebody else's words is their report, not a statement
+        found = [
+            c
+            for c in found
+            if not (c.kind == "nominal" and c.bare)
+            or not any(o is not c and a <= c.subj_start < b for o in found for a, b in o.scope)
+        ]
         for c in found:
             self._finish(par, sent, c, found, cands)
         cands.extend(found)
@@ -2025,9 +2039,12 @@ class _Extractor:
                 subj_start=mm.start(group),
                 subj_end=mm.end(group),
                 scope=[],
-                stance_verb=Stance.DENIES if noun.startswith("denial") else Stance.ASSERTS,
+                stance_verb=Stance.DENIES
+                if noun.startswith(("denial", "rejection"))
+                else Stance.ASSERTS,
                 explain=[f"rule: nominal '{noun}' with possessor or agent", *m.reasons],
                 verb=noun,
+                bare=mm.re is _NOMINAL_DENIAL,
             )
         ]
 
@@ -2295,7 +2312,11 @@ class _Extractor:
         if not found:
             return
         starts = sorted(
-            {min(c.subj_start, c.cue_start) for c in found if c.kind not in ("according_to",)}
+            {
+                min(c.subj_start, c.cue_start)
+                for c in found
+                if c.kind not in ("according_to",) and not c.bare
+            }
         )
         text = par.text
         for c in found:

@@ -126,6 +126,23 @@ def test_reported_speech(text: str, expected: list[tuple]) -> None:
     assert all(s.kind == "reported" for s in got)
 
 
+def test_bare_nominal_inside_other_words_is_not_a_statement() -> None:
+    got = run("Peskov accused Western media of playing along with Kyiv’s denial.")
+    assert [(s.speaker, s.kind) for s in got] == [("Dmitry Peskov", "reported")]
+
+
+def test_more_reporting_verbs() -> None:
+    got = run(
+        "Tehran dismissed the report. Officials insisted the site was civilian. "
+        "The ministry alleged that the convoy carried weapons."
+    )
+    assert [(s.cue, s.stance.value) for s in got] == [
+        ("dismissed", "denies"),
+        ("insisted", "asserts"),
+        ("alleged", "asserts"),
+    ]
+
+
 def test_participle_is_its_own_statement() -> None:
     got = run("Kyiv denied the report, accusing Moscow of inventing the attack.")
     assert [(s.speaker, s.cue, s.stance.value) for s in got] == [
@@ -158,6 +175,7 @@ OTHER_KINDS = [
      [("Russia", "nominal")]),
     ("Observers noted remarks from Japanese Prime Minister Sanae Takaichi that the strait was vital.",
      [("Sanae Takaichi", "nominal")]),
+    ("Kyiv’s denial came hours after the video was released.", [("Ukraine", "nominal")]),
 ]  # fmt: skip
 
 
