@@ -291,10 +291,15 @@ def split_paragraph(line: int, text: str) -> Paragraph:
     bounds = sorted(set(bounds))
     sentences = []
     start = 0
+    qi = 0  # quotes are in text order: hand them out in one pass
     for b in [*bounds, len(text)]:
         if b <= start:
             continue
-        squotes = [q for q in quotes if start <= q.start < b]
+        squotes = []
+        while qi < len(quotes) and quotes[qi].start < b:
+            if quotes[qi].start >= start:
+                squotes.append(quotes[qi])
+            qi += 1
         chunk = text[start:b]
         lead = len(chunk) - len(chunk.lstrip())
         sentences.append(Sentence(start + lead, b, squotes, text, masked))
@@ -2557,6 +2562,7 @@ class _Extractor:
 
     def _merge(self, par: Paragraph, cands: list[Candidate]) -> list[Statement]:
         out: dict[tuple[str, str], Statement] = {}
+        merged: dict[tuple[str, str], int] = {}
         order: list[tuple[str, str]] = []
         done: list[Candidate] = []
         for c in cands:
@@ -2574,7 +2580,11 @@ class _Extractor:
                 if order_[stance] < order_[st.stance]:
                     st.stance = stance
                     st.explain.append(why)
-                st.explain.append(f"same speaker and cue again in the paragraph: merged ({c.kind})")
+                merged[key] = merged.get(key, 0) + 1
+                if merged[key] <= 3:  # a few notes, not one per repetition of a long paragraph
+                    st.explain.append(
+                        f"same speaker and cue again in the paragraph: merged ({c.kind})"
+                    )
                 continue
             explain = [*c.explain, why, c.date[2]]
             if c.kind == "direct" and c.quote is None:

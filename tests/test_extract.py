@@ -8,6 +8,8 @@ otherwise.
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from claimtrack.extract import extract_statements, find_quotes, split_paragraph
 from claimtrack.models import Article, Statement
@@ -511,3 +513,37 @@ def test_president_of_country_is_the_known_president() -> None:
     assert [s.speaker for s in run("The president of Ukraine said the front was stable.")] == [
         "Volodymyr Zelenskyy"
     ]
+
+
+# ---------------------------------------------------------------- robustness
+
+
+_PIECES = st.sampled_from(
+    [
+        "“", "”", '"', "‘", "’", "'", ",", ".", ":", "—", " – ", "(", ")", "?", " ", "\t",
+        "said", "told reporters", "according to", "denied", "saying", "he", "she", "it",
+        "Kyiv", "Moscow", "Trump", "Lavrov", "the ministry", "officials", "on Monday",
+        "December 28", "2024", "that", "and", "a lie", "no evidence", "Gov.", "U.S.",
+        "Zelenskyy’s", "countries’", "don’t", "X", "who", "which", "Neither", "nor",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(_PIECES, max_size=40).map(" ".join), min_size=1, max_size=5))
+def test_never_raises_and_statements_are_well_formed(paragraphs: list[str]) -> None:
+    body = [(i + 10, p) for i, p in enumerate(paragraphs)]
+    art = Article("fuzz", 10, 10 + len(body), body, published=PUBLISHED)
+    for s in extract_statements(art):
+        assert s.line in {ln for ln, _ in body}
+        assert s.speaker and s.text
+        assert s.kind in ("direct", "reported", "according_to", "nominal")
+        assert (s.date is None) == (s.date_precision is None)
+        assert s.explain
+
+
+def test_a_huge_paragraph_is_linear_and_merged() -> None:
+    para = "“We will not retreat,” Mayor Anna Kovacs said. Kyiv denied the report. " * 2000
+    got = run(para)
+    assert [(s.speaker, s.cue) for s in got] == [("Anna Kovacs", "said"), ("Ukraine", "denied")]
+    assert len(got[0].explain) < 20
