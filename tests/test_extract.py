@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import strategies as hs
 
 from claimtrack.extract import extract_statements, find_quotes, split_paragraph
 from claimtrack.models import Article, Statement
@@ -518,7 +518,7 @@ def test_president_of_country_is_the_known_president() -> None:
 # ---------------------------------------------------------------- robustness
 
 
-_PIECES = st.sampled_from(
+_PIECES = hs.sampled_from(
     [
         "“", "”", '"', "‘", "’", "'", ",", ".", ":", "—", " – ", "(", ")", "?", " ", "\t",
         "said", "told reporters", "according to", "denied", "saying", "he", "she", "it",
@@ -530,7 +530,7 @@ _PIECES = st.sampled_from(
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.lists(_PIECES, max_size=40).map(" ".join), min_size=1, max_size=5))
+@given(hs.lists(hs.lists(_PIECES, max_size=40).map(" ".join), min_size=1, max_size=5))
 def test_never_raises_and_statements_are_well_formed(paragraphs: list[str]) -> None:
     body = [(i + 10, p) for i, p in enumerate(paragraphs)]
     art = Article("fuzz", 10, 10 + len(body), body, published=PUBLISHED)
