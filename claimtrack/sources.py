@@ -520,17 +520,15 @@ def _decode(data: bytes, rep: _Reporter, encoding: str | None = None) -> str:
 
 
 def _split_lines(text: str) -> list[str]:
-    lines = re.split(r"\r\n|\r|\n", text)
-    while lines and not lines[-1].strip():
-        lines.pop()
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    return [line.rstrip() for line in lines]
+    """Lines of an extracted text, without the blank lines around it."""
+    lines = [line.rstrip() for line in re.split(r"\r\n|\r|\n", text)]
+    kept = [i for i, line in enumerate(lines) if line.strip()]
+    return lines[kept[0] : kept[-1] + 1] if kept else []
 
 
 # --- HTML ----------------------------------------------------------------------------
 
-_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
+_META_CHARSET = re.compile(rb"<meta[^<>]{0,300}?charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 
 
 def _read_html(data: bytes, name: str, rep: _Reporter) -> Iterator[Document]:
@@ -577,8 +575,9 @@ def _read_html(data: bytes, name: str, rep: _Reporter) -> Iterator[Document]:
     )
 
 
+# Bounded attribute runs keep the search linear on text full of "<p" with no ">".
 _TAG = re.compile(
-    r"<(?:p|br|div|span|a|b|i|em|strong|h[1-6]|ul|ol|li|blockquote|figure|img|table|tr|td)\b[^>]*>"
+    r"<(?:p|br|div|span|a|b|i|em|strong|h[1-6]|ul|ol|li|blockquote|figure|img|table|tr|td)\b[^<>]{0,500}>"
     r"|</[a-z][a-z0-9]*>",
     re.I,
 )
@@ -600,7 +599,7 @@ def _html_to_text(markup: str) -> str:
     try:
         root = lxml_html.fragment_fromstring(markup, create_parent="div")
     except (etree.ParserError, ValueError):
-        return html.unescape(re.sub(r"<[^>]*>", " ", markup))
+        return html.unescape(re.sub(r"<[^<>]*>", " ", markup))
     for element in list(root.iter("script", "style")):
         element.drop_tree()
     for element in root.iter():
@@ -866,8 +865,8 @@ def _parse_published(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     text = value.strip()
-    if not text:
-        return None
+    if not text or len(text) > 200:
+        return None  # a field that long is no date, and date patterns need not scan it
     if text.isdigit() and len(text) >= 9:
         return _from_timestamp(int(text[:15]))
     found = as_date(text)  # ISO, the day as written whatever the time zone

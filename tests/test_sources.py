@@ -6,6 +6,7 @@ import gc
 import io
 import json
 import os
+import time
 import warnings
 from pathlib import Path
 
@@ -948,3 +949,17 @@ def test_records_of_any_shape_never_crash(tmp_path, records, suffix):
 def test_detect_format_takes_any_bytes(path, head):
     assert isinstance(detect_format(path, head), Format)
     assert isinstance(detect_format(path, b"id,title\r" + head), Format)
+
+
+def test_text_full_of_unclosed_tags_stays_fast(tmp_path):
+    """Tag-like text and long blank runs are handled in linear time (no regex backtracking)."""
+    record = {
+        "title": "<a " * 100_000,
+        "text": "\n" * 200_000 + "x <p " * 200_000,
+        "date": "2026 " * 50_000,
+    }
+    path = write(tmp_path, "tags.jsonl", json.dumps(record) + "\n")
+    started = time.monotonic()
+    docs, _ = read(path)
+    assert time.monotonic() - started < 30  # about a second; quadratic was minutes
+    assert len(docs) == 1 and docs[0].published is None
