@@ -494,6 +494,10 @@ _FRONTED = frozenset(
 _ISSUED = frozenset(
     "statement post letter communique readout message tweet release declaration".split()
 )
+_ACADEMIC = frozenset(
+    """studies study institute university college school centre center foundation think
+    tank programme program research academy""".split()
+)
 _PARTISAN = frozenset(
     "allies supporters critics opponents rivals friends family relatives lawyers lawyer".split()
 )
@@ -522,6 +526,7 @@ _SPACE_APOS = re.compile(r"\s+([’'])")
 _CAP_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
 _CAP_RUN_OF = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*)*")
 _IN_PLACE = re.compile(r"\bin\s+(?:the\s+)?([A-Z]\w+(?:\s[A-Z]\w+)?)(?:['’]s)?")
+_POSS_PLACE = re.compile(r"\b(?:in|of|near|across)\s+([A-Z]\w+(?:\s[A-Z]\w+)?)['’]s\s+[A-Z]")
 _LEAD_DET = re.compile(r"^(?:the|a|an)\s+")
 _SPACES = re.compile(r"\s+")
 _GAP_PUNCT = re.compile(r"[\s,;:–—-]*")
@@ -536,6 +541,11 @@ _FAMILIAR = re.compile(
     r"(?:\s+(?:have|has|had|also|previously|privately|separately))*\s*$"
 )
 _US_PARTY = re.compile(r"[RDI]-[A-Z][A-Za-z.]*\.?")
+# Words that may follow a verb of saying and open what was said.
+_CLAUSE_OPENERS = frozenset(
+    """that the a an it its his her their this these those he she they we there in on to
+    without no any some both""".split()
+)
 _GAP_EMBED = re.compile(r"\s*(?:that\s*)?")
 _TIME_PREPS = frozenset(("", "on", "in", "late on", "early on", "earlier on", "late", "early"))
 _SEG_SPLIT = re.compile(r",(?!\s*\d{4})")
@@ -814,6 +824,16 @@ class _Extractor:
             return []
         if first in ("made", "making") and prev is not None and prev.low in _BE:
             return []
+        if (
+            form in ("alleged", "purported")
+            and nxt is not None
+            and not nxt.cap
+            and nxt.low
+            and (nxt.low not in _CLAUSE_OPENERS)
+        ):
+            return []  # "and alleged extrajudicial killings": an adjective
+        if prev is not None and prev.low in ("the", "a", "an", "its", "their", "his", "her"):
+            return []  # "the reported attack", "its claimed victory"
         if form in _AMBIGUOUS:
             if prev is None or prev.low in self.rules.determiners or prev.low in _CONJ:
                 return []
@@ -1298,7 +1318,7 @@ class _Extractor:
         if len(toks) == 1 and toks[0].low in _PRONOUNS:
             m.kind = "pronoun"
             return m
-        if len(toks) > 20:
+        if len(toks) > 40:
             return None
         det = None
         while toks and toks[0].low in r.determiners and not toks[0].low.endswith("'s"):
@@ -1376,7 +1396,7 @@ class _Extractor:
             if low in _PREPS and (name_toks or heads or role_words):
                 tail = []
                 for x in rest[k + 1 :]:
-                    if x.low in ("in", "at", "on", "from", "with", "near", "based"):
+                    if x.low in ("in", "at", "from", "near", "based"):
                         break  # "… Council in Yemen's Hadramout": a place, not the name
                     if x.low not in r.determiners and (
                         x.cap or x.low not in r.modifiers or x.low in r.generic
@@ -1562,7 +1582,9 @@ class _Extractor:
         if known is not None:
             return known
         if any(t.low in self.rules.body_heads for t in words):
-            side = self.reg.side_for(text)
+            # a think tank or a university speaks for nobody's government
+            academic = any(t.low in _ACADEMIC for t in words)
+            side = None if academic else self.reg.side_for(text)
             return Actor(name=text, kind="body", side=side)
         return None
 
@@ -1866,6 +1888,10 @@ class _Extractor:
         if first is not None:
             # "Pyongyang has not commented, but state media said …"
             actor = self.reg.resolve(first.group(0), exact=True)
+            if actor is not None and actor.kind == "government":
+                return actor.side
+        for mm in _POSS_PLACE.finditer(text):
+            actor = self.reg.resolve(mm.group(1), exact=True)
             if actor is not None and actor.kind == "government":
                 return actor.side
         for mm in _IN_PLACE.finditer(text):
@@ -2458,6 +2484,7 @@ class _Extractor:
             if (
                 p.actor.name == c.actor.name
                 and p.date is not None
+                and p.kind in ("reported", "direct")
                 and (p.sent == c.sent or p.participle is False)
             ):
                 return p.date[0], p.date[1], f"date of the same speaker's '{p.cue}' before"
@@ -2484,7 +2511,13 @@ class _Extractor:
     ) -> tuple[TimeExpr | None, str]:
         """A time expression that dates the speech act itself, and where it was found."""
         text = par.text
-        if c.kind in ("according_to", "nominal") or (c.cue == "" and c.kind == "direct"):
+        if c.kind == "nominal":
+            before = text[max(sent.start, c.cue_start - 25) : c.cue_start].lower()
+            for w in ("earlier", "previous", "prior", "past"):
+                if f"{w} " in before:
+                    return TimeExpr(0, 0, w, "vague"), "before the noun"
+            return None, ""
+        if c.kind == "according_to" or (c.cue == "" and c.kind == "direct"):
             return None, ""
         # (1) fronted: "On Monday, X said" / "In a statement on Friday, the ministry said"
         head = min(c.subj_start, c.cue_start)

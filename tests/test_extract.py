@@ -547,3 +547,39 @@ def test_a_huge_paragraph_is_linear_and_merged() -> None:
     got = run(para)
     assert [(s.speaker, s.cue) for s in got] == [("Anna Kovacs", "said"), ("Ukraine", "denied")]
     assert len(got[0].explain) < 20
+
+
+def test_alleged_and_reported_as_adjectives_are_not_cues() -> None:
+    assert run("The report lists torture, forced labour and alleged killings at sea.") == []
+    assert run("The reported attack drew no response.") == []
+
+
+def test_a_long_list_of_countries_is_one_speaker_with_no_side() -> None:
+    [s] = run(
+        "The foreign ministers of Chile, Peru, Brazil, Argentina, the United Kingdom, "
+        "Canada, Mexico and Spain warned that the crisis was deepening."
+    )
+    assert s.speaker.startswith("foreign ministers of Chile") and s.side is None
+
+
+def test_think_tank_affiliation_gives_no_side() -> None:
+    [s] = run(
+        "Lena Hoff, director of Poland’s Institute for Security Studies, said talks would fail."
+    )
+    assert (s.speaker, s.side) == ("Lena Hoff", None)
+
+
+def test_governor_takes_the_side_of_the_region_named() -> None:
+    [s] = run(
+        "A missile hit a school in the centre of Ukraine’s Poltava, the region’s governor "
+        "Ivan Marchenko wrote on Telegram."
+    )
+    assert (s.speaker, s.side, s.cue) == ("Ivan Marchenko", "Ukraine", "wrote on telegram")
+
+
+def test_an_earlier_claim_is_not_dated_today() -> None:
+    got = run(
+        "The army said the town was held, contradicting an earlier claim by Moscow that it fell."
+    )
+    nominal = [s for s in got if s.kind == "nominal"]
+    assert [(s.speaker, s.date) for s in nominal] == [("Russia", None)]
