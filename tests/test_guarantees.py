@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import json
 import os
 import random
@@ -255,6 +256,22 @@ def wait_for_rows(db: Path, table: str, proc: subprocess.Popen[bytes], at_least:
     raise AssertionError(f"no rows in {table} after 60 s")
 
 
+def wait_until_open(proc: subprocess.Popen[bytes], path: Path) -> None:
+    """Wait until ``proc`` has ``path`` open (Linux /proc; elsewhere wait a second)."""
+    fds = Path(f"/proc/{proc.pid}/fd")
+    if not fds.is_dir():
+        time.sleep(1.0)
+        return
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, "the process ended early"
+        with contextlib.suppress(OSError):
+            if any(os.readlink(fd) == str(path) for fd in fds.iterdir()):
+                return
+        time.sleep(0.02)
+    raise AssertionError(f"{path} was not opened within 30 s")
+
+
 # ---------------------------------------------------------------------------------------
 # crash safety
 
@@ -420,17 +437,16 @@ def test_a_slow_stdin_ingest_does_not_block_other_writers(tmp_path: Path) -> Non
     try:
         slow.stdin.write("".join(lines[:4]).encode())
         slow.stdin.flush()
-        time.sleep(1.0)  # the slow ingest has started and is waiting for more input
+        wait_until_open(slow, db)
+        time.sleep(0.3)  # the slow ingest has started and is waiting for more input
         assert slow.poll() is None
         other = make_corpus(tmp_path / "other", 2)
         try:
-            r = cli(db, "ingest", "--quiet", *other, timeout=5)
+            r = cli(db, "ingest", "--quiet", *other, timeout=4)
         except subprocess.TimeoutExpired:
             pytest.fail("a second ingest waited for the stdin ingest's write lock")
         assert r.returncode == 0, r.stderr.decode(errors="replace")
-        slow.stdin.write("".join(lines[4:]).encode())
-        slow.stdin.close()
-        _, err = slow.communicate(timeout=60)
+        _, err = slow.communicate("".join(lines[4:]).encode(), timeout=60)
     finally:
         if slow.poll() is None:
             slow.kill()
@@ -1035,15 +1051,20 @@ def test_read_only_database_file_gives_one_line_error_and_stays_unchanged(
     db = tmp_path / "ro.db"
     ok(inproc(db, "ingest", str(DAM)))
     ok(inproc(db, "claim", "add", "dam-sabotage", DESCRIPTION, "-k", "Norvik"))
+    gc.collect()  # close the in-process connections, as a finished process would
+    assert not Path(f"{db}-wal").exists()
     other = make_corpus(tmp_path / "more", 1)
     before, raw = snapshot(db), db.read_bytes()
     with read_only(db):
-        reader = cli(db, "articles", "-f", "json")
-        writes = [
-            cli(db, "ingest", *other),
-            cli(db, "claim", "add", "other", "Ostland flooded its own valley"),
-            cli(db, "speaker", "side", "Ana Flores", "Ostland"),
-        ]
+        reader, *writes = cli_many(
+            db,
+            [
+                ["articles", "-f", "json"],
+                ["ingest", *other],
+                ["claim", "add", "other", "Ostland flooded its own valley"],
+                ["speaker", "side", "Ana Flores", "Ostland"],
+            ],
+        )
     assert reader.returncode == 0 and json.loads(reader.stdout)  # reading still works
     for r in writes:
         assert r.returncode == 1
@@ -1063,7 +1084,8 @@ def test_read_only_directory_gives_clear_one_line_error(tmp_path: Path) -> None:
     folder = tmp_path / "archive"
     folder.mkdir()
     db = folder / "ro.db"
-    ok(inproc(db, "ingest", str(DAM)))
+    ok(cli(db, "ingest", str(DAM)))  # a real process: it closes the database, -wal and all
+    assert not Path(f"{db}-wal").exists()
     before, raw = snapshot(db), db.read_bytes()
     with read_only(folder):
         r = cli(db, "ingest", *make_corpus(tmp_path / "more", 1))
@@ -1136,7 +1158,8 @@ def test_stdin_killed_half_way_leaves_database_as_it_was(tmp_path: Path) -> None
     try:
         proc.stdin.write(text[: len(text) // 2].encode())
         proc.stdin.flush()
-        time.sleep(1.0)  # reading stdin, mid-article
+        wait_until_open(proc, db)
+        time.sleep(0.3)  # reading stdin, mid-article
         assert proc.poll() is None
         proc.send_signal(signal.SIGKILL)
     finally:
