@@ -855,9 +855,17 @@ _SLASHED = re.compile(r"^\s*((?:19|20)\d\d)[/.](\d{1,2})[/.](\d{1,2})\b")
 def _parse_published(value: Any) -> str | None:
     """An ISO ``YYYY-MM-DD`` date from a metadata value, or None if it is no date.
 
+    Only years 1900-2099 count, as in ``dates.find_dates``: "0001-01-01" in an
+    export is a placeholder, and would push relative dates off the calendar.
+
     >>> _parse_published("Sat, 14 Mar 2026 08:30:00 GMT")
     '2026-03-14'
     """
+    found = _published_date(value)
+    return found if found is not None and "1900" <= found[:4] <= "2099" else None
+
+
+def _published_date(value: Any) -> str | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int | float):

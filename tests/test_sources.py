@@ -333,6 +333,10 @@ def test_json_lines_in_a_dot_json_file_are_detected(tmp_path):
         (1e300, None),
         ([2026, 3, 14], None),
         ("2026-02-30", None),
+        ("0001-01-01", None),  # a placeholder, and off the end of the calendar for "last year"
+        ("9999-12-31T23:59:59", None),
+        ("1899-12-31", None),
+        ("1900-01-01", "1900-01-01"),
     ],
 )
 def test_published_values(tmp_path, value, expected):
