@@ -169,7 +169,7 @@ def link_claims(db: sqlite_utils.Database, claims: Iterable[Claim]) -> int:
         candidates = store.candidate_articles(db, phrases)
         links = []
         for row, body, title in store.statements_with_context(db, candidates):
-            context = section_before(body, row["line"])
+            context = section_before(body, row["line"], row["text"])
             for match in match_statement(matchers, row["text"], context, title):
                 links.append(store.LinkRow(match.claim, row["id"], match.score, match.reason))
         n = store.save_auto_links(db, links)

@@ -93,7 +93,7 @@ def _items(db: sqlite_utils.Database) -> list[Item]:
         ):
             bag = terms(r["text"])
             if anaphora.search(r["text"]):
-                before = section_before(body, r["line"])
+                before = section_before(body, r["line"], r["text"])
                 if before:
                     bag |= terms(before[-1])
                     if len(before) > 1 and _is_heading_like(before[0]):

@@ -171,7 +171,7 @@ class Ingester:
         if self.matchers and statements:
             links = []
             for sid, st in zip(ids, statements, strict=True):
-                context = section_before(article.body, st.line)
+                context = section_before(article.body, st.line, st.text)
                 for m in match_statement(self.matchers, st.text, context, article.title):
                     links.append(store.LinkRow(m.claim, sid, m.score, m.reason))
             summary.links += store.save_auto_links(self.db, links)

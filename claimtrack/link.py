@@ -161,16 +161,19 @@ def is_heading(text: str) -> bool:
     return stripped[-1] not in '.!:;,”")' or stripped.endswith("?")
 
 
-def section_before(body: Sequence[Sequence[Any]], line: int) -> list[str]:
-    """The paragraphs of the article's section before ``line`` (heading included)."""
+def section_before(body: Sequence[Sequence[Any]], line: int, text: str | None = None) -> list[str]:
+    """The paragraphs of the article's section before the statement at ``line``
+    (heading included). Records number all their paragraphs with the record's line,
+    so there the paragraph holding the statement's ``text`` is where to stop."""
     before: list[str] = []
-    for ln, text in body:
-        if ln >= line:
+    probe = (text or "")[:60]
+    for ln, paragraph in body:
+        if ln > line or (ln == line and (not probe or probe in paragraph)):
             break
-        if is_heading(text):
-            before = [text]
+        if is_heading(paragraph):
+            before = [paragraph]
         else:
-            before.append(text)
+            before.append(paragraph)
     return before
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 # Bump when the way ids are computed changes, so that a change is detectable
@@ -61,16 +62,20 @@ class Document:
     """One input record before segmentation: a text file, a JSON record, a feed entry,
     an HTML page. ``lines`` are the original text lines; ``start_line`` is the line of
     ``path`` where ``lines[0]`` stands. ``segment`` says whether the text may hold
-    several glued articles (plain-text dumps) or is exactly one article."""
+    several glued articles (plain-text dumps) or is exactly one article. ``line_step``
+    says how the text's lines map onto the file's (see the field)."""
 
     path: str
-    lines: list[str]
+    lines: Iterable[str]  # text files give a lazy iterator: dumps are streamed
     start_line: int = 1
     title: str | None = None
     published: str | None = None  # ISO date from metadata
     url: str | None = None
     outlet: str | None = None
     segment: bool = True
+    # 1: lines[i] stands at file line start_line + i (text files). 0: every line of the
+    # text belongs to the record at start_line (a JSON Lines/CSV row, a feed item).
+    line_step: int = 1
 
 
 @dataclass

@@ -866,7 +866,7 @@ def _finish(draft: _Draft, when: When | None, source: str | None) -> Article:
 
 def _numbered(doc: Document) -> Iterator[tuple[int, str]]:
     for i, text in enumerate(doc.lines):
-        yield doc.start_line + i, text
+        yield doc.start_line + i * doc.line_step, text
 
 
 def split_articles(doc: Document, rules: Rules | None = None) -> Iterator[Article]:

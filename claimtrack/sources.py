@@ -661,6 +661,7 @@ def _read_feed(data: bytes, name: str, rep: _Reporter) -> Iterator[Document]:
                 url=_clean_inline(entry.get("link")),
                 outlet=outlet,
                 segment=False,
+                line_step=0,
             )
         )
     if not documents:
@@ -936,6 +937,7 @@ def _record_document(
         url=_clean_inline(found["url"]),
         outlet=_clean_inline(found["outlet"]),
         segment=False,
+        line_step=0,
     )
 
 

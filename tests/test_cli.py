@@ -290,3 +290,16 @@ def test_subprocess_on_real_files_and_closed_pipe(tmp_path: Path) -> None:
 def test_version_and_module_entry_point() -> None:
     r = run("--version")
     assert r.returncode == 0 and r.stdout.strip()
+
+
+def test_jsonl_statements_point_at_their_record_line(runner: CliRunner, tmp_path: Path) -> None:
+    f = tmp_path / "export.jsonl"
+    records = [
+        {"title": "Harbour row", "text": "Officials met.\n“The crane fell by itself,” port chief Ida Berg said on Monday.", "published": "2026-02-04"},
+        {"title": "Dam row", "text": "Rain fell.\nRain stopped.\n“Nobody touched the dam,” mayor Tom Ek said.", "published": "2026-02-05"},
+    ]  # fmt: skip
+    f.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    assert invoke(runner, "ingest", str(f)).exit_code == 0
+    sts = json.loads(invoke(runner, "statements", "-f", "json").stdout)
+    lines = {s["speaker"]: s["source"]["line"] for s in sts}
+    assert lines.get("Ida Berg") == 1 and lines.get("Tom Ek") == 2, sts
