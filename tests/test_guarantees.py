@@ -940,13 +940,6 @@ def test_json_with_huge_numbers_or_wrong_types(tmp_path: Path, name: str) -> Non
     integrity(db)
 
 
-@pytest.mark.xfail(
-    reason="dates.resolve subtracts from the publication date without a bound: an article "
-    "published '0001-01-01' (a JSON export's placeholder date, accepted by "
-    "sources._parse_published) that says 'yesterday' raises OverflowError and the ingest "
-    "dies with a traceback",
-    strict=True,
-)
 def test_json_dated_at_the_ends_of_the_calendar_is_ingested(tmp_path: Path) -> None:
     db = tmp_path / "ancient.db"
     src = HERE / "ancient_dates.json"

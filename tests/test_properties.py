@@ -192,8 +192,8 @@ def test_resolve_never_crashes_and_never_dates_the_future(expr: str, anchor: dt.
 
 @pytest.mark.xfail(
     reason="dates.resolve: 'yesterday', 'last month', 'last year' and weekdays subtract from "
-    "the anchor unchecked: OverflowError/ValueError near 0001-01-01 (reachable: "
-    "sources._parse_published accepts 'published': '0001-01-01')",
+    "the anchor unchecked: OverflowError/ValueError near 0001-01-01 (sources now refuses such "
+    "publication dates, but resolve is public and extract passes it any anchor it gets)",
     strict=True,
 )
 @FAST
