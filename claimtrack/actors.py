@@ -163,8 +163,11 @@ class Registry:
             re.compile(rf"^(?:the )?(?P<c>{dem})? ?ministry (?:of|for) (?:the )?(?P<d>{dept})$"),
             # "russia's defence ministry", "the russian foreign ministry"
             re.compile(rf"^(?:the )?(?P<c>{dem})? ?(?P<d>{dept}) ministry$"),
-            # "ministry of defence of ukraine"
-            re.compile(rf"^(?:the )?ministry (?:of|for) (?:the )?(?P<d>{dept}) of (?P<c>{dem})$"),
+            # "ministry of defence of ukraine", "the foreign ministry of the uae"
+            re.compile(
+                rf"^(?:the )?ministry (?:of|for) (?:the )?(?P<d>{dept}) of (?:the )?(?P<c>{dem})$"
+            ),
+            re.compile(rf"^(?:the )?(?P<d>{dept}) ministry of (?:the )?(?P<c>{dem})$"),
         ]
         self._country_prefix = re.compile(rf"^(?:the )?(?P<c>{dem})\b ?(?P<rest>.*)$")
 

@@ -563,6 +563,17 @@ _NOT_NAMES = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december""".split()
 )
+# What may follow an inverted subject ('"…," said Peskov, adding …').
+_AFTER_INVERTED = frozenset(
+    """as who when while adding according in on at during after before speaking whose
+    referring noting citing saying""".split()
+)
+_TIME_WORDS = frozenset("morning afternoon evening night week month year".split())
+_ADJECTIVE = re.compile(r"^[a-z]{3,}(?:al|ary|ic|ical|ian|ese|ish|ive|ous|ist|ern)$")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z'’. -]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
+    r"(?:\([^)]{1,30}\))?\s*(?:—|–|--|-)\s+"
+)
 _AGE = re.compile(r"^[\w-]+-(?:year|month)-old$", re.I)
 _DOC_PREFIX = re.compile(
     r"^(?:(?:an?|the)\s+)?(?:(?:\w+\s+){0,3}?(?:analysis|data|tally|figures|video|report|"
@@ -956,7 +967,7 @@ class _Extractor:
         toks = sent.toks
         window = toks[tj : tj + 12]
         for k, t in enumerate(window):
-            if t.quote or t.low in ("that", ":"):
+            if t.quote or t.low in ("that", ":") or (t.low in ("a", "an") and k >= 2):
                 return True
             if t.low == "as" and k + 1 < len(window):
                 return True
@@ -1016,6 +1027,12 @@ class _Extractor:
         if t.quote:
             return None
         found_np = self._np_back(par, sent, i)
+        k0 = self._tok_index(sent, found_np.start) if found_np is not None else i + 1
+        if found_np is None or (k0 > 0 and toks[k0 - 1].low == "of"):
+            # "…, the Russian-installed governor of the occupied part of the region said"
+            longer = self._head_of_chain(par, sent, i)
+            if longer is not None:
+                found_np = longer
         if found_np is None:
             return None
         m = found_np
@@ -1033,6 +1050,38 @@ class _Extractor:
                     return None  # "… said … and that Putin had told Trump": embedded
         return m, info
 
+    def _head_of_chain(self, par: Paragraph, sent: Sentence, i: int) -> Mention | None:
+        """A clause-initial noun phrase "the <title or group> of …" ending at token ``i``:
+        the speaker of a trailing attribution with a long "of" chain."""
+        toks = sent.toks
+        r = self.rules
+        s0 = i
+        while s0 > 0 and i - s0 < 18:
+            t = toks[s0 - 1]
+            if t.quote or t.text in (",", "—", "–", ";", ":", "(", ")", "-"):
+                break
+            s0 -= 1
+        else:
+            if s0 > 0:
+                return None
+        h = s0
+        while (
+            h < i
+            and (
+                toks[h].low in r.determiners
+                or toks[h].low in r.modifiers
+                or self.reg.demonym(toks[h].text)
+                or _ADJECTIVE.match(toks[h].low)
+            )
+            and toks[h].low not in _PREPS
+        ):
+            h += 1
+        if h >= i or toks[h + 1].low != "of":
+            return None
+        if toks[h].low not in r.titles and toks[h].low not in r.generic:
+            return None
+        return self._analyse(par, sent, s0, i)
+
     def _np_tok(self, tok: Tok, right: Tok | None) -> bool:
         """Whether ``tok`` may be part of a speaker noun phrase whose next word is ``right``."""
         if tok.quote:
@@ -1046,7 +1095,11 @@ class _Extractor:
             return True
         r = self.rules
         if low in _PREPS:
-            return right is not None and (right.cap or right.low in r.determiners)
+            return (
+                right is not None
+                and (right.cap or right.low in r.determiners)
+                and right.low not in _NOT_NAMES  # "on Wednesday" is a time, not a name
+            )
         if low == "and":
             return right is not None and (
                 right.cap
@@ -1062,8 +1115,12 @@ class _Extractor:
             return right is not None
         if _AGE.match(low):
             return True
-        if "-" in low and right is not None and (right.low in r.generic or right.low in r.titles):
-            return True
+        if (
+            right is not None
+            and (right.low in r.generic or right.low in r.titles)
+            and ("-" in low or _ADJECTIVE.match(low))
+        ):
+            return True  # "Russian-installed governor", "electoral commission"
         return False
 
     def _np_back(
@@ -1073,6 +1130,14 @@ class _Extractor:
         toks = sent.toks
         if i < 0:
             return None
+        # "one of the protesters on Sunday, Ali Hassan, said": a time phrase ends no name
+        j = i
+        while j >= 0 and (toks[j].low in _NOT_NAMES or toks[j].low in _TIME_WORDS):
+            j -= 1
+        if j < i and j >= 0 and toks[j].low in ("on", "in", "last", "this", "early", "late"):
+            i = j - 1
+            if i < 0:
+                return None
         if allow_comma and toks[i].text == ",":
             return self._appositive(par, sent, i)
         if not self._np_tok(toks[i], None) or toks[i].low in _PREPS or toks[i].low == "and":
@@ -1198,6 +1263,13 @@ class _Extractor:
             b.role = b.role or a.role
             b.start = a.start
             return b
+        if not a.side and b_range[0] <= b_range[1]:
+            b_text = par.text[toks[b_range[0]].start : toks[b_range[1]].end]
+            sw = self.reg.side_word(b_text)
+            if sw:  # "the top Democrat on the House Foreign Affairs Committee"
+                a.side = sw
+                a.official = True
+                a.reasons.append(f"side {sw} from {b_text!r}")
         if b is not None:
             if not a.role and b.role:
                 a.role = b.role
@@ -1244,8 +1316,11 @@ class _Extractor:
         if prev is None or not (prev.quote or prev.text in (",", "–", "—") or prev.low == "”"):
             return None
         m = self._np_forward(par, sent, tj)
-        if m is None or (m.kind == "pronoun" and m.text.lower() == "it"):
-            return (m, "after") if m else None
+        if m is None:
+            return None
+        k = self._tok_index(sent, m.end)
+        if k < len(toks) and toks[k].low not in _AFTER_INVERTED and toks[k].low.isalpha():
+            return None  # "…, said the demonstrators sought …": a clause, not an inversion
         return m, "after"
 
     def _np_forward(self, par: Paragraph, sent: Sentence, tj: int) -> Mention | None:
@@ -1281,10 +1356,17 @@ class _Extractor:
         """The subject at the start of a sentence, after a fronted phrase."""
         toks = sent.toks
         k = 0
+        dl = _DATELINE.match(par.text, sent.start, sent.end)
+        if dl is not None:  # "NAIROBI, March 5 (Reuters) - Kenya's central bank …"
+            k = self._tok_index(sent, dl.end())
         # skip a fronted phrase: "After that meeting, …", "Before Zelenskyy arrived, …"
-        if toks and toks[0].low in _FUNCTION_CAPS and toks[0].low not in self.rules.determiners:
-            for j, t in enumerate(toks[:25]):
-                if t.text == ",":
+        if (
+            k < len(toks)
+            and toks[k].low in _FUNCTION_CAPS
+            and toks[k].low not in self.rules.determiners
+        ):
+            for j in range(k, min(len(toks), k + 25)):
+                if toks[j].text == ",":
                     k = j + 1
                     break
         e = k
@@ -1361,17 +1443,22 @@ class _Extractor:
                 last_poss = k
         side: str | None = None
         poss_actor: Actor | None = None
+        poss_name = ""  # an unknown possessor: "Westmark's government"
+        poss_country = None  # "Kenya's central bank" -> "Kenyan central bank"
         if last_poss >= 0:
             poss_toks = toks[: last_poss + 1]
             poss_text = _POSS_END.sub("", " ".join(t.text for t in poss_toks))
             country = self.reg.demonym(toks[last_poss].text) if last_poss == 0 else None
             if country:
                 side = country
+                poss_country = country
             elif poss_toks[0].cap:
                 actor = self.reg.resolve(poss_text) or self.ctx.resolve_name(poss_text)[0]
                 if actor is not None:
                     poss_actor = actor
                     side = actor.side
+                elif all(t.cap for t in poss_toks):
+                    poss_name = poss_text
             if side is None:
                 side = self.reg.demonym(toks[last_poss].text)
             if side is not None or poss_actor is not None:
@@ -1457,9 +1544,13 @@ class _Extractor:
                     low in r.modifiers
                     and not name_toks
                     and nxt is not None
-                    and (nxt.low in r.titles or nxt.low in r.generic or self.reg.demonym(nxt.text))
+                    and (
+                        nxt.low in r.titles
+                        or (nxt.low in r.generic and not nxt.cap)
+                        or self.reg.demonym(nxt.text)
+                    )
                 ):
-                    k += 1  # "Lead Ukrainian negotiator"
+                    k += 1  # "Lead Ukrainian negotiator" (but "Democratic Party" is a name)
                     continue
                 name_toks.append(t)
                 k += 1
@@ -1527,8 +1618,14 @@ class _Extractor:
                 name_toks.pop()
             name = _SPACE_APOS.sub(r"\1", " ".join(t.text for t in name_toks))
             trailing = rest[rest.index(name_toks[-1]) + 1 :] if name_toks else []
-            gen_words = [x.low for x in trailing if x.low in r.generic or x.low in r.modifiers]
-            if gen_words and trailing and trailing[-1].low in r.generic:
+            gen_words = []
+            for x in trailing:  # "Election officials in Veloria": the words right after
+                if (x.low not in r.generic and x.low not in r.modifiers) or x.low in _PREPS:
+                    break
+                gen_words.append(x.low)
+            while gen_words and gen_words[-1] not in r.generic:
+                gen_words.pop()
+            if gen_words:
                 # "Democratic Party lawmakers", "STC representatives", "an Al Jazeera team"
                 o = self.reg.resolve(name)
                 group = " ".join(gen_words)
@@ -1557,6 +1654,15 @@ class _Extractor:
         if body and body[0] is sent.toks[0] and body[0].low in r.generic:
             gen = gen[0].lower() + gen[1:]  # "Officials said" -> "officials"
         m.name = gen
+        if poss_country is not None and not self.reg.demonym(gen.split()[0]):
+            m.kind = "group-of"  # "Kenya's central bank", "Norway's fisheries agency"
+            m.name = f"{self.reg.adjective(poss_country)} {gen}"
+            m.side = poss_country
+            return m
+        if poss_name:
+            m.kind = "group-of"  # "Westmark's government": a place or body we do not know
+            m.name = f"{poss_name}'s {gen}"
+            return m
         if heads[-1] in r.documents and m.kind == "definite" and len(heads) == 1:
             m.kind = "document"
         if det in ("a", "an", "another") and m.kind == "generic":

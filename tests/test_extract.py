@@ -583,3 +583,38 @@ def test_an_earlier_claim_is_not_dated_today() -> None:
     )
     nominal = [s for s in got if s.kind == "nominal"]
     assert [(s.speaker, s.date) for s in nominal] == [("Russia", None)]
+
+
+NOUN_PHRASES = [
+    ("The toll rose to nine, the Moscow-installed governor of the occupied part of the region said.",
+     ("Moscow-installed governor of the occupied part of the region", "Russia")),
+    ("LAGOS, May 3 (Reuters) - Nigeria's central bank held rates, saying inflation was easing.",
+     ("Nigerian central bank", "Nigeria")),
+    ("The port of Gdansk denied the reports.", ("port of Gdansk", None)),
+    ("Election officials in Ruritania insist the count was clean.", ("Election officials", None)),
+    ("Ruritania's electoral commission has rejected the claims.",
+     ("Ruritania's electoral commission", None)),
+    ("Egypt's foreign ministry on Thursday described the raid as a violation.",
+     ("Egyptian Ministry of Foreign Affairs", "Egypt")),
+    ("Democratic Party lawmakers in the US demanded answers.",
+     ("Democratic Party lawmakers", "United States")),
+    ("Jan Novak, the top Republican on the House Armed Services Committee, said the plan was sound.",
+     ("Jan Novak", "United States")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected", NOUN_PHRASES)
+def test_noun_phrases(text: str, expected: tuple[str, str | None]) -> None:
+    [s] = run(text)
+    assert (s.speaker, s.side) == expected
+
+
+def test_called_x_a_y_is_a_statement() -> None:
+    [s] = run("Egypt’s foreign ministry has called the raid a breach of the truce.")
+    assert (s.speaker, s.cue) == ("Egyptian Ministry of Foreign Affairs", "called")
+    assert run("The minister called the ambassador on Tuesday.") == []
+
+
+def test_inverted_subject_must_end_the_clause() -> None:
+    got = run("One of the protesters on Sunday, Ali Rahimi, said the marchers wanted peace.")
+    assert [s.speaker for s in got] == ["Ali Rahimi"]
