@@ -674,6 +674,88 @@ def main(argv: list[str] | None = None) -> int:
 # -- profile -------------------------------------------------------------------------------
 
 
+def stage_times(c: Corpus, fresh) -> list[str]:
+    """Wall time per ingest stage, from timing wrappers put around the functions the
+    ingest calls (no profiler: profilers inflate code made of many small calls)."""
+    import functools
+    import inspect
+
+    from claimtrack import dedupe, store
+    from claimtrack import ingest as ing
+
+    spent: dict[str, float] = {}
+    calls: dict[str, int] = {}
+
+    def timed(name: str, fn):
+        if inspect.isgeneratorfunction(fn):
+
+            @functools.wraps(fn)
+            def gen(*a, **k):
+                it = fn(*a, **k)
+                while True:
+                    t = time.perf_counter()
+                    try:
+                        item = next(it)
+                    except StopIteration:
+                        spent[name] = spent.get(name, 0.0) + time.perf_counter() - t
+                        return
+                    spent[name] = spent.get(name, 0.0) + time.perf_counter() - t
+                    calls[name] = calls.get(name, 0) + 1
+                    yield item
+
+            return gen
+
+        @functools.wraps(fn)
+        def wrapper(*a, **k):
+            t = time.perf_counter()
+            try:
+                return fn(*a, **k)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - t
+                calls[name] = calls.get(name, 0) + 1
+
+        return wrapper
+
+    targets = [
+        (ing, "read_articles", "read + segment (sources, segment.split_articles)"),
+        (ing, "extract_statements", "extract (extract.extract_statements)"),
+        (ing, "section_before", "link: context (link.section_before)"),
+        (ing, "match_statement", "link: score (link.match_statement)"),
+        (dedupe, "article_id", "dedupe: article_id"),
+        (dedupe, "sketch", "dedupe: sketch"),
+        (store, "find_article", "store: find_article (duplicate lookup)"),
+        (store, "insert_article", "store: insert_article (+ FTS trigger, sketches)"),
+        (store, "add_source", "store: add_source"),
+        (store, "insert_statements", "store: insert_statements (+ FTS trigger)"),
+        (store, "save_auto_links", "store: save_auto_links"),
+    ]
+    saved = []
+    for module, attr, name in targets:
+        fn = getattr(module, attr, None)
+        if fn is None:
+            continue
+        saved.append((module, attr, fn))
+        setattr(module, attr, timed(name, fn))
+    db = fresh()
+    try:
+        t = time.perf_counter()
+        ing.ingest(db, [str(c.dir / "text")])
+        total = time.perf_counter() - t
+    finally:
+        for module, attr, fn in saved:
+            setattr(module, attr, fn)
+        db.conn.close()
+    out = [f"== stages of the {c.n:,}-article ingest: {total:.1f} s wall, no profiler ==", ""]
+    out.append(f"{'stage':<52} {'seconds':>8} {'share':>6} {'calls':>9} {'ms/call':>8}")
+    for name, sec in sorted(spent.items(), key=lambda kv: -kv[1]):
+        n = calls.get(name, 0)
+        out.append(f"{name:<52} {sec:8.2f} {sec / total:6.1%} {n:9,} {sec * 1000 / max(1, n):8.3f}")
+    rest = total - sum(spent.values())
+    out.append(f"{'other (loops, transactions, commit)':<52} {rest:8.2f} {rest / total:6.1%}")
+    out.append(f"{'= ' + f'{c.n / total:,.1f} input articles/s':<52}")
+    return [*out, ""]
+
+
 def profile(c: Corpus, top: int = 40) -> int:
     """Profile ``claimtrack.ingest.ingest`` of the 1k corpus in this process."""
     from claimtrack.claims import add_claims, read_claims
@@ -689,6 +771,8 @@ def profile(c: Corpus, top: int = 40) -> int:
         add_claims(db, read_claims(str(c.claims)))
         return db
 
+    report += stage_times(c, fresh)
+    log("stage timings done; now pyinstrument")
     try:
         from pyinstrument import Profiler
     except ImportError:
