@@ -439,7 +439,7 @@ def rules_for(lexicon: Lexicon) -> Rules:
         documents=w("speaker.documents"),
         excluded=w("speaker.excluded"),
         body_heads=w("speaker.body_heads"),
-        titles=frozenset(x for t in titles for x in t.split()),
+        titles=frozenset(x for t in titles for x in t.split() if x not in _FUNCTION_WORDS),
         title_index=_title_index(titles),
         particles=w("speaker.name_particles"),
         claim_nouns=lexicon.claim_nouns,
@@ -475,6 +475,10 @@ _FUNCTION_CAPS = frozenset(
     more less such other another another's""".split()
 )
 _PREPS = frozenset("of for at on in to from with".split())
+_PLACE_NOUNS = frozenset(
+    "region country city state province nation territory capital island enclave town".split()
+)
+_FUNCTION_WORDS = frozenset("of for at on in to from with the a an and".split())
 _CONJ = frozenset(("and", "but", "or", "nor"))
 _BE = frozenset("is are was were be been being".split())
 _HAVE = frozenset("has have had".split())
@@ -1107,7 +1111,13 @@ class _Extractor:
                 or right.low in r.modifiers
                 or right.low in r.determiners
             )
-        if low in r.determiners or low in r.modifiers or low in r.generic or low in r.titles:
+        if (
+            low in r.determiners
+            or low in r.modifiers
+            or low in r.generic
+            or low in r.titles
+            or low in r.body_heads
+        ):
             return True
         if low in r.particles or low.startswith(("al-", "el-", "bin-", "abu-")):
             return True
@@ -1121,6 +1131,14 @@ class _Extractor:
             and ("-" in low or _ADJECTIVE.match(low))
         ):
             return True  # "Russian-installed governor", "electoral commission"
+        if (
+            right is not None
+            and right.low in r.body_heads
+            and low.isalpha()
+            and not low.endswith(("ed", "ing"))
+            and low not in self.lex.verbs
+        ):
+            return True  # a noun before an institution: "fisheries ministry", "water authority"
         return False
 
     def _np_back(
@@ -1141,7 +1159,11 @@ class _Extractor:
         if allow_comma and toks[i].text == ",":
             return self._appositive(par, sent, i)
         if not self._np_tok(toks[i], None) or toks[i].low in _PREPS or toks[i].low == "and":
-            if not (toks[i].low in self.rules.generic or toks[i].cap):
+            if not (
+                toks[i].low in self.rules.generic
+                or toks[i].low in self.rules.body_heads
+                or toks[i].cap
+            ):
                 if toks[i].low not in (
                     "he", "she", "they", "it", "we", "i",
                 ):  # fmt: skip
@@ -1650,6 +1672,15 @@ class _Extractor:
         ):
             m.kind = "definite"
         body = [x for x in rest if x.low not in r.determiners]
+        if (
+            last_poss >= 0
+            and not toks[0].cap
+            and poss_actor is None
+            and side is None
+            and (_POSS_END.sub("", toks[last_poss].low) not in _PLACE_NOUNS)
+        ):
+            # "the port operators' association": a plain possessor is part of the name
+            body = [x for x in toks if x.low not in r.determiners]
         gen = par.text[body[0].start : body[-1].end] if body else ""
         if body and body[0] is sent.toks[0] and body[0].low in r.generic:
             gen = gen[0].lower() + gen[1:]  # "Officials said" -> "officials"
@@ -1661,7 +1692,8 @@ class _Extractor:
             return m
         if poss_name:
             m.kind = "group-of"  # "Westmark's government": a place or body we do not know
-            m.name = f"{poss_name}'s {gen}"
+            plural = toks[last_poss].text.endswith(("s'", "s’"))
+            m.name = f"{poss_name}' {gen}" if plural else f"{poss_name}'s {gen}"
             return m
         if heads[-1] in r.documents and m.kind == "definite" and len(heads) == 1:
             m.kind = "document"

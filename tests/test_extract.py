@@ -618,3 +618,33 @@ def test_called_x_a_y_is_a_statement() -> None:
 def test_inverted_subject_must_end_the_clause() -> None:
     got = run("One of the protesters on Sunday, Ali Rahimi, said the marchers wanted peace.")
     assert [s.speaker for s in got] == ["Ali Rahimi"]
+
+
+MORE_NOUN_PHRASES = [
+    ("OSLO (Reuters) - Norway's fisheries ministry said on Tuesday it would cut the quota.",
+     ("Norwegian Ministry of Fisheries", "Norway")),
+    ("The government of Ruritania says it will not intervene in the strike.",
+     ("government of Ruritania", None)),
+    ("The dock owners' association said it had offered a pay rise.",
+     ("dock owners' association", None)),
+    ("Residents' groups said they would commission their own tests.", ("Residents' groups", None)),
+    ("The regional water authority said the reservoir was half empty.",
+     ("regional water authority", None)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected", MORE_NOUN_PHRASES)
+def test_more_noun_phrases(text: str, expected: tuple[str, str | None]) -> None:
+    [s] = run(text)
+    assert (s.speaker, s.side) == expected
+
+
+def test_a_cue_of_another_speaker_ends_the_scope_of_the_first() -> None:
+    got = run(
+        "Minister Jonas Berg announced his resignation on Sunday, two days after auditors "
+        "questioned how the contract had been signed."
+    )
+    assert [(s.speaker, s.stance.value) for s in got] == [
+        ("Jonas Berg", "asserts"),
+        ("auditors", "doubts"),
+    ]
