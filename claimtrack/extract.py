@@ -1133,7 +1133,7 @@ class _Extractor:
             return True  # "Russian-installed governor", "electoral commission"
         if (
             right is not None
-            and right.low in r.body_heads
+            and (right.low in r.body_heads or (right.low.endswith("s'") and not right.cap))
             and low.isalpha()
             and not low.endswith(("ed", "ing"))
             and low not in self.lex.verbs
