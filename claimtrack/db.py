@@ -224,18 +224,40 @@ def connect(
                 try:
                     db.execute("PRAGMA journal_mode = WAL")
                 except sqlite3.OperationalError:
-                    pass  # read-only file or directory: readers still work
+                    pass  # a read-only file: the error comes with the first write
         db.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as e:
+        if "unable to open" in str(e) and Path(target).exists():
+            raise SchemaError(
+                f"{target}: cannot open the database: its directory is read-only or not writable "
+                "(SQLite keeps -wal and -shm files beside it)"
+            ) from e
         raise SchemaError(f"{target}: not a usable SQLite database ({e})") from e
     if migrate:
         check_version(db, target)
         if migrations.pending(db):
-            try:
-                migrations.apply(db)
-            except sqlite3.OperationalError as e:
-                raise SchemaError(f"{target}: cannot upgrade the database ({e})") from e
+            _migrate(db, target)
     return db
+
+
+def _migrate(db: sqlite_utils.Database, target: str) -> None:
+    """Apply pending migrations holding the write lock, so that two processes opening
+    a database at once do not both migrate it: the second finds nothing pending."""
+    conn = db.conn
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        check_version(db, target)
+        if migrations.pending(db):
+            migrations.apply(db)  # each migration a savepoint inside this transaction
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as e:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise SchemaError(f"{target}: cannot upgrade the database ({e})") from e
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 def _applied(db: sqlite_utils.Database) -> list[str]:

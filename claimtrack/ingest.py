@@ -195,9 +195,14 @@ class Ingester:
                 on_problem(p)
 
         partial = IngestSummary()
+        articles = read_articles(path, fmt, fields, collect, stdin)
+        prepared: Iterable[tuple[Article, list[Statement]]] = self._with_statements(articles)
+        if path == "-":
+            # stdin may arrive slowly: read and extract it all before taking the
+            # write lock, so that other writers are not kept waiting on a pipe.
+            prepared = list(prepared)
         with store.write_transaction(self.db):
-            articles = read_articles(path, fmt, fields, collect, stdin)
-            for article, statements in self._with_statements(articles):
+            for article, statements in prepared:
                 self.add_article(article, partial, statements)
         summary.add(partial, problems)
 

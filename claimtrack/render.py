@@ -10,7 +10,6 @@ sequences and bidi overrides with visible stand-ins.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
@@ -19,6 +18,8 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from .safe import inert
+
 STANCE_MARK = {
     "asserts": ("+", "green"),
     "confirms": ("✓", "green"),
@@ -26,21 +27,6 @@ STANCE_MARK = {
     "doubts": ("?", "yellow"),
     "retracts": ("↶", "magenta"),
 }
-
-# C0/C1 controls (but tab and newline), DEL, bidi embeddings/overrides/isolates,
-# zero-width characters and the BOM.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-
-
-def inert(text: str | None) -> str:
-    """Text safe to show on a terminal: unsafe characters become ``\\uXXXX``.
-
-    >>> inert("ok\\x1b[31m")
-    'ok\\\\u001b[31m'
-    """
-    if not text:
-        return ""
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def shorten(text: str, limit: int) -> str:
@@ -219,7 +205,7 @@ def rows_table(
 ) -> Table:
     """A generic listing. A column is ``key`` or ``key:Header``; numbers are right
     aligned and never wrap, long text columns take the spare width; all cells inert."""
-    table = Table(title=title, header_style="bold", expand=True)
+    table = Table(title=t(title) if title else None, header_style="bold", expand=True)
     keys = []
     for c in columns:
         key, _, header = c.partition(":")

@@ -395,7 +395,7 @@ class _Person:
     titled: bool  # with a title or role ("Port authority spokeswoman Marieke Smit")
 
 
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")  # no nested “: linear on unclosed quotes
 _CAPWORD = r"(?:(?:al-|el-)?[A-Z][\w’'-]*)"
 _NAME_RUN = re.compile(
     rf"{_CAPWORD}(?:\s+(?:(?:von der|van der|von|van|de|da|bin|ibn)\s+)?{_CAPWORD})*"

@@ -898,6 +898,10 @@ def _published_date(value: Any) -> str | None:
 
 def _from_timestamp(value: float) -> str | None:
     """Unix seconds (or milliseconds) from 1973 to 2100 -> ISO date; else None."""
+    try:
+        value = float(value)
+    except OverflowError:  # an integer too large for a float: no date
+        return None
     if not math.isfinite(value):
         return None
     seconds = value / 1000 if value >= 1e11 else value

@@ -40,6 +40,10 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
         raise _storage_error(e) from e
     try:
         yield db
+    except sqlite3.OperationalError as e:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise _storage_error(e) from e
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")

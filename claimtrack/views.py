@@ -7,6 +7,7 @@ Markdown, HTML and SVG (``render``).
 
 from __future__ import annotations
 
+import html
 import json
 from typing import Any, TextIO
 
@@ -15,6 +16,7 @@ import sqlite_utils
 from . import export, store
 from . import timeline as tl
 from .claims import find_claim
+from .safe import inert
 from .timeline import Filters
 
 __all__ = ["Filters", "statements", "timeline", "write_timeline"]
@@ -74,7 +76,8 @@ def _markdown(data: dict[str, Any]) -> str:
     claim, summary = data["claim"], data["summary"]
 
     def cell(value: Any) -> str:
-        return str(value if value is not None else "").replace("|", "\\|").replace("\n", " ")
+        text = inert(str(value if value is not None else ""))
+        return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
 
     lines = [f"# {cell(claim['name'])}", "", cell(claim["description"]), ""]
     counts = ", ".join(f"{n} {s}" for s, n in summary["stances"].items() if n)

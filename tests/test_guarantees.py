@@ -386,12 +386,6 @@ print("done", flush=True)
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="db.connect: a process opening a database while another applies its migrations "
-    "applies them again and dies with a traceback (IntegrityError on _sqlite_migrations, or "
-    "'cannot upgrade the database (database is locked)') instead of waiting for them",
-    strict=True,
-)
 def test_ingest_while_another_process_migrates_the_database(tmp_path: Path) -> None:
     db = tmp_path / "new.db"
     migrator = subprocess.Popen(
@@ -420,12 +414,6 @@ def test_ingest_while_another_process_migrates_the_database(tmp_path: Path) -> N
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="ingest.Ingester.ingest_path opens the write transaction (BEGIN IMMEDIATE) before "
-    "reading the input, so an ingest from a slow pipe holds the write lock while it waits "
-    "for stdin and every other writer times out",
-    strict=True,
-)
 def test_a_slow_stdin_ingest_does_not_block_other_writers(tmp_path: Path) -> None:
     """An ingest waiting for stdin (a pipe from a slow scraper) must not hold the
     write lock meanwhile: another ingest finishes while it waits."""
@@ -852,14 +840,7 @@ SENT_END_REASON = (
         *(s for s in LONG_LINES if s not in ("dots", "exclamations", "open-quotes")),
         pytest.param("dots", marks=pytest.mark.xfail(reason=SENT_END_REASON, strict=True)),
         pytest.param("exclamations", marks=pytest.mark.xfail(reason=SENT_END_REASON, strict=True)),
-        pytest.param(
-            "open-quotes",
-            marks=pytest.mark.xfail(
-                reason="segment._QUOTED (“[^”]*”) scans from every “ to the end of a line "
-                "without ”: quadratic, 100 KB of “ take about a minute",
-                strict=True,
-            ),
-        ),
+        "open-quotes",
     ],
 )
 def test_long_line_of_one_shape_is_processed_in_bounded_time(shape: str) -> None:
@@ -906,21 +887,8 @@ def test_deeply_nested_html_is_read_or_refused_cleanly(tmp_path: Path) -> None:
     "name",
     [
         "huge_floats.json",
-        pytest.param(
-            "huge_ints.json",
-            marks=pytest.mark.xfail(
-                reason="sources._from_timestamp calls math.isfinite() on an int of 401+ digits "
-                "(a JSON 'published': 10**400), OverflowError escapes as a traceback",
-                strict=True,
-            ),
-        ),
-        pytest.param(
-            "huge_ints.jsonl",
-            marks=pytest.mark.xfail(
-                reason="as huge_ints.json: OverflowError in sources._from_timestamp",
-                strict=True,
-            ),
-        ),
+        "huge_ints.json",
+        "huge_ints.jsonl",
         "wrong_types.json",
         "wrong_types.jsonl",
     ],
@@ -955,12 +923,6 @@ def test_json_dated_at_the_ends_of_the_calendar_is_ingested(tmp_path: Path) -> N
     integrity(db)
 
 
-@pytest.mark.xfail(
-    reason="render.rows_table passes its title to rich as a str, so it is parsed as markup "
-    "and not made inert; `claimtrack search` puts the user's query there: '[/]' crashes "
-    "with MarkupError, an ESC reaches the terminal",
-    strict=True,
-)
 @pytest.mark.parametrize("query", ["fabrication [/]", "fabrication \x1b[", "fabrication \x1b"])
 def test_search_shows_the_query_inertly(hostile_db: Path, query: str) -> None:
     r = inproc(hostile_db, "search", query)  # a crash raises here
@@ -975,15 +937,7 @@ def test_search_shows_the_query_inertly(hostile_db: Path, query: str) -> None:
     [
         "html",
         "svg",
-        pytest.param(
-            "markdown",
-            marks=pytest.mark.xfail(
-                reason="views._markdown: cell() escapes only '|' and newlines, so escape "
-                "sequences, C1 controls, bidi overrides and raw <script>/<img> tags from "
-                "articles reach the Markdown output",
-                strict=True,
-            ),
-        ),
+        "markdown",
     ],
 )
 def test_document_formats_show_hostile_text_inertly(hostile_db: Path, fmt: str) -> None:
@@ -1037,7 +991,6 @@ WRITE_STORAGE_REASON = (
 )
 
 
-@pytest.mark.xfail(reason=WRITE_STORAGE_REASON, strict=True)
 def test_read_only_database_file_gives_one_line_error_and_stays_unchanged(
     tmp_path: Path,
 ) -> None:
@@ -1067,12 +1020,6 @@ def test_read_only_database_file_gives_one_line_error_and_stays_unchanged(
     integrity(db)
 
 
-@pytest.mark.xfail(
-    reason="db.connect reports a read-only directory (where SQLite cannot create the -wal "
-    "and -shm files) as 'not a usable SQLite database (unable to open database file)', "
-    "which tells the user their database is broken when it is only unwritable",
-    strict=True,
-)
 def test_read_only_directory_gives_clear_one_line_error(tmp_path: Path) -> None:
     folder = tmp_path / "archive"
     folder.mkdir()
@@ -1122,7 +1069,6 @@ def test_full_database_rolls_the_file_back(tmp_path: Path) -> None:
     integrity(path)
 
 
-@pytest.mark.xfail(reason=WRITE_STORAGE_REASON, strict=True)
 def test_disk_full_during_ingest_gives_one_line_error_and_keeps_database(tmp_path: Path) -> None:
     """CLI level: a file-size limit (RLIMIT_FSIZE) makes writes fail as on a full disk."""
     db = tmp_path / "disk.db"
