@@ -145,7 +145,17 @@ def resolve(expr: str, anchor: dt.date | None) -> When | None:
     When(date='2025-12-29', precision=<Precision.DAY: 'day'>)
     >>> resolve("on Monday", None) is None
     True
+
+    Near the ends of the calendar (0001-01-01, 9999-12-31) a date that cannot exist
+    gives None instead of an error: publication dates come from metadata as written.
     """
+    try:
+        return _resolve(expr, anchor)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _resolve(expr: str, anchor: dt.date | None) -> When | None:
     for m in find_dates(expr):
         return m.when(anchor)
     if anchor is None:

@@ -184,7 +184,11 @@ _ABBREV = (
 _TOKEN = re.compile(MASK + r"+|\w+(?:[’'\-&.]\w+)*(?:[’']s?)?|[^\w\s]")
 _ABBREV_SET = frozenset(_ABBREV.lower().split("|"))
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+[A-Z]$")
-_SENT_END = re.compile(r"[.!?…]+[)\]’']*(?=\s+[(\[\"“‘" + MASK + r"]*[A-Z0-9" + MASK + r"])")
+# A run of end marks is tried once, from its first mark, and never backtracked into: a
+# line of 100,000 dots or exclamation marks is scanned in linear time.
+_SENT_END = re.compile(
+    r"(?<![.!?…])[.!?…]++[)\]’']*+(?=\s++[(\[\"“‘" + MASK + r"]*[A-Z0-9" + MASK + r"])"
+)
 _NO_SPLIT_BEFORE = re.compile(r"(?:\b(?:" + _ABBREV + r")|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$")
 
 
@@ -2738,6 +2742,14 @@ class _Extractor:
         done: list[Candidate] = []
         for c in cands:
             sent = par.sentences[c.sent]
+            quote = c.quote
+            if c.kind == "direct" and quote is None:
+                quote = " ".join(q.inner(par.text) for q in sent.quotes) or None
+            if c.kind == "direct" and quote is not None and not _has_word(quote):
+                continue  # an empty or blank quotation ('“”', a lone '"') says nothing
+            end = c.extra_end or sent.end
+            if not _has_word(par.text[sent.start : end]):
+                continue
             stance, why = self._stance(par, c)
             if c.date is None:
                 c.date = self._date(par, sent, c, done)
@@ -2759,7 +2771,7 @@ class _Extractor:
                 continue
             explain = [*c.explain, why, c.date[2]]
             if c.kind == "direct" and c.quote is None:
-                c.quote = " ".join(q.inner(par.text) for q in sent.quotes) or None
+                c.quote = quote
             st = Statement(
                 speaker=c.actor.name,
                 stance=stance,
@@ -2779,6 +2791,10 @@ class _Extractor:
             out[key] = st
             order.append(key)
         return [out[k] for k in order]
+
+
+def _has_word(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
 
 
 def _anchor(article: Article) -> tuple[dt.date | None, str]:

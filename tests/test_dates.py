@@ -96,3 +96,21 @@ def test_relative_times_need_an_anchor_absolute_ones_do_not() -> None:
 
 def test_find_times_ignores_may_the_verb_and_regions() -> None:
     assert list(find_times("Officials may say more in the Kyiv region")) == []
+
+
+@pytest.mark.parametrize(
+    "expr,anchor",
+    [
+        ("yesterday", dt.date(1, 1, 1)),
+        ("last month", dt.date(1, 1, 20)),
+        ("last year", dt.date(1, 3, 3)),
+        ("on Sunday", dt.date(1, 1, 1)),
+        ("on December 30", dt.date(1, 1, 2)),
+        ("today", dt.date(9999, 12, 31)),
+    ],
+)
+def test_resolve_at_the_ends_of_the_calendar_gives_none_or_a_date(
+    expr: str, anchor: dt.date
+) -> None:
+    got = resolve(expr, anchor)
+    assert got is None or dt.date.fromisoformat(got.date) <= anchor

@@ -648,3 +648,27 @@ def test_a_cue_of_another_speaker_ends_the_scope_of_the_first() -> None:
         ("Jonas Berg", "asserts"),
         ("auditors", "doubts"),
     ]
+
+
+EMPTY_QUOTES = [
+    ("Lena Ortiz said: “ ”", []),
+    ("“” Lena Ortiz said.", []),
+    ('Lena Ortiz said: "', []),
+    ("Lena Ortiz said: “Fine.”", [("Lena Ortiz", "direct", "Fine.")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", EMPTY_QUOTES)
+def test_an_empty_quotation_is_not_a_statement(text: str, expected: list[tuple]) -> None:
+    assert [(s.speaker, s.kind, s.quote) for s in run(text)] == expected
+
+
+@pytest.mark.parametrize("mark", [".", "!", "?", "…"])
+def test_long_runs_of_end_marks_split_in_linear_time(mark: str) -> None:
+    import time
+
+    text = "Lena Ortiz said it was over" + mark * 50_000 + " The end."
+    t0 = time.process_time()
+    par = split_paragraph(1, text)
+    assert time.process_time() - t0 < 0.5
+    assert len(par.sentences) == 2
