@@ -367,6 +367,56 @@ def default_registry(path: str | None = None) -> Registry:
     return Registry(_read_actors(path))
 
 
+# ---------------------------------------------------------------------- acronyms
+_ACRONYM = re.compile(r"\((?P<a>[A-Z][A-Za-z&]{1,7})\)")
+_ACRONYM_GLUE = frozenset(("of", "for", "and", "on", "the", "de", "du", "des", "la", "&"))
+_NAME_TOKEN = re.compile(r"[\w&’'.-]+")
+
+
+def initials(name: str) -> str:
+    """Capital initials of a name's words, function words skipped:
+    ``initials("Directorate of Industrial Safety and Health") == "DISH"``."""
+    out = []
+    for w in name.split():
+        if w.lower() in _ACRONYM_GLUE:
+            continue
+        if not w[:1].isupper():
+            return ""
+        out.append(w[0])
+    return "".join(out)
+
+
+def acronym_definitions(text: str) -> list[tuple[str, str]]:
+    """``(acronym, full name)`` pairs a text defines in parentheses:
+    "the Central Electoral Commission (CEC)" -> ``("CEC", "Central Electoral Commission")``.
+    The name is the shortest run of words just before the parenthesis whose initials spell
+    the acronym's capitals; anything else is not a definition."""
+    out: list[tuple[str, str]] = []
+    if "(" not in text:
+        return out
+    for m in _ACRONYM.finditer(text):
+        acr = m.group("a")
+        caps = "".join(c for c in acr if c.isupper())
+        if len(caps) < 2 or (not acr[1:].replace("&", "").isupper() and len(caps) < 3):
+            continue
+        words = _NAME_TOKEN.findall(text[max(0, m.start() - 120) : m.start()])
+        for k in range(len(words) - 1, -1, -1):
+            name = " ".join(words[k:])
+            if words[k].lower() in _ACRONYM_GLUE:
+                continue
+            got = initials(name)
+            if got == caps:
+                out.append((acr, _strip_possessive_words(name)))
+                break
+            if not got or len(got) > len(caps):
+                break
+    return out
+
+
+def _strip_possessive_words(name: str) -> str:
+    return name.strip(" ,.")
+
+
 # ---------------------------------------------------------------------- context
 @dataclass
 class Entity:
@@ -392,6 +442,38 @@ class SpeakerContext:
     clock: int = 0
     last_speaker: Actor | None = None
     last_document_issuer: Actor | None = None
+    acronyms: dict[str, Actor] = field(default_factory=dict)  # "cec" -> the body it names
+
+    texts: list[str] = field(default_factory=list)  # paragraphs so far, for initials
+
+    def define_acronyms(self, text: str) -> None:
+        """Remember the acronyms ``text`` defines ("the Democratic Renewal Movement
+        (DRM)"), so that a later "the DRM said" is that body."""
+        self.texts.append(text)
+        for acr, full in acronym_definitions(text):
+            key = fold(acr)
+            if key in self.acronyms:
+                continue
+            actor = self.registry.resolve(full, exact=True)
+            if actor is None:
+                actor = Actor(name=full, kind="body", side=self.registry.side_for(full))
+            self.acronyms[key] = actor
+
+    def _spelled_out(self, acr: str) -> Actor | None:
+        """The body named earlier in the article whose initials spell ``acr``
+        ("the Athletics Integrity Unit" for "AIU"), most recent first."""
+        if not acr.isalpha():
+            return None
+        pattern = re.compile(
+            r"\b" + r"[\w’'-]*\s+(?:(?:of|for|and|on|the)\s+)*".join(acr) + r"[\w’'-]*"
+        )
+        for text in reversed(self.texts):
+            for m in pattern.finditer(text):
+                full = m.group(0)
+                if initials(full) == acr:
+                    actor = self.registry.resolve(full, exact=True)
+                    return actor or Actor(name=full, kind="body", side=self.registry.side_for(full))
+        return None
 
     def tick(self) -> None:
         self.clock += 1
@@ -426,6 +508,15 @@ class SpeakerContext:
         toks = [t for t in _NAME_SPLIT.split(_strip_possessive(key)) if t]
         if not toks:
             return None, ""
+        if name.isupper() and 2 <= len(_strip_possessive(key)) <= 6:
+            known = self.acronyms.get(_strip_possessive(key))
+            if known is not None:
+                return known, f"{name!r} is {known.name!r}, the acronym defined earlier"
+            if self.registry.resolve(name) is None:
+                spelled = self._spelled_out(_strip_possessive(key).upper())
+                if spelled is not None:
+                    self.acronyms[_strip_possessive(key)] = spelled
+                    return spelled, f"{name!r} is {spelled.name!r}, named in full earlier"
         wanted = frozenset(t for t in toks if len(t) > 1)
         if wanted:
             for e in self._recent():

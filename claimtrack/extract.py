@@ -711,6 +711,7 @@ class _Extractor:
         return self.out
 
     def paragraph(self, par: Paragraph) -> None:
+        self.ctx.define_acronyms(par.text)
         if _is_heading(par.text):
             self.prev_par = []
             self.prev_joint = ()
@@ -1917,6 +1918,12 @@ class _Extractor:
                 side = self.reg.side_for(m.name)
             if kind == "person" and len(words) == 1 and m.name.endswith("s"):
                 kind = "group"  # "Republicans", "Palestinians"
+            if kind == "person" and side is None and m.role:
+                # "commission trade spokesperson X": the body of the title, named before
+                body = self._role_body(m.role)
+                if body is not None:
+                    side = body.side
+                    m.reasons.append(f"side {side} of {body.name}, the body of the title")
             if kind == "person" and side is None and m.official and m.role:
                 side = self._context_side(par, sent, m.role)
                 if side:
@@ -1951,6 +1958,16 @@ class _Extractor:
                 "group" if name.endswith("s") else "person" if m.kind == "indefinite" else "group"
             )
             return ctx.remember(Actor(name=name, kind=kind, side=side, role=m.role))
+        return None
+
+    def _role_body(self, role: str) -> Actor | None:
+        """The body a title names by its head noun ("commission" in "commission trade
+        spokesperson"), when the article named that body before and it has a side."""
+        for w in role.lower().split():
+            if w in self.rules.body_heads:
+                actor, _ = self.ctx.resolve_definite(w)
+                if actor is not None and actor.kind in ("body", "government") and actor.side:
+                    return actor
         return None
 
     def _with_role(self, actor: Actor, m: Mention) -> Actor:
