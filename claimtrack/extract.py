@@ -532,6 +532,11 @@ _LOW_WORD = re.compile(r"\b[a-z]+\b")
 _POSS_END = re.compile(r"['’]s?$")
 _SPACE_APOS = re.compile(r"\s+([’'])")
 _CAP_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+_COMPANY = re.compile(
+    r"\b((?:[A-Z][\w&’'-]+\s+){1,3}(?:Chemicals|Industries|Holdings|Group|Ltd|Limited|Inc|"
+    r"Corp|Corporation|Company|Pharmaceuticals|Motors|Mining|Petroleum|Airlines|Technologies|"
+    r"Foods|Steel|Textiles|Logistics|Telecom|Bank|Plc|PLC|LLC|AG|SA))\b"
+)
 _CAP_RUN_OF = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*)*")
 _IN_PLACE = re.compile(r"\bin\s+(?:the\s+)?([A-Z]\w+(?:\s[A-Z]\w+)?)(?:['’]s)?")
 _POSS_PLACE = re.compile(r"\b(?:in|of|near|across)\s+([A-Z]\w+(?:\s[A-Z]\w+)?)['’]s\s+[A-Z]")
@@ -1918,9 +1923,9 @@ class _Extractor:
                 side = self.reg.side_for(m.name)
             if kind == "person" and len(words) == 1 and m.name.endswith("s"):
                 kind = "group"  # "Republicans", "Palestinians"
-            if kind == "person" and side is None and m.role:
+            if kind == "person" and side is None and (m.role or m.official):
                 # "commission trade spokesperson X": the body of the title, named before
-                body = self._role_body(m.role)
+                body = self._role_body(m.text[: max(0, len(m.text) - len(m.name))])
                 if body is not None:
                     side = body.side
                     m.reasons.append(f"side {side} of {body.name}, the body of the title")
@@ -1999,6 +2004,11 @@ class _Extractor:
                 return self.ctx.remember(
                     Actor(name=f"{person.name}'s {' '.join(head)}", kind="group", side=side)
                 )
+        if head and head[-1] in ("company", "firm", "bloc") and m.det == "the":
+            named = self._named_before(par, sent, head[-1])
+            if named is not None:
+                m.reasons.append(f"'the {head[-1]}' is {named.name}, named before")
+                return self.ctx.remember(named)
         synonyms = {"army": "military", "armed forces": "military", "forces": "military"}
         words = [synonyms.get(w, w) for w in head if w not in self.rules.modifiers or w in (
             "military", "army", "navy")]  # fmt: skip
@@ -2033,6 +2043,28 @@ class _Extractor:
         if base in self.rules.excluded:
             return None
         return self.ctx.remember(Actor(name=base, kind="group", side=None, role=m.role))
+
+    def _named_before(self, par: Paragraph, sent: Sentence, noun: str) -> Actor | None:
+        """For "the company"/"the firm": the last company named in the article so far
+        ("Meridian Speciality Chemicals", "Harlow Foods Ltd"); for "the bloc": the last
+        intergovernmental body (the EU, ASEAN) named."""
+        texts = [*self.ctx.texts[:-1], par.text[: sent.end]]
+        for text in reversed(texts):
+            if noun == "bloc":
+                best = None
+                for mm in _CAP_RUN_OF.finditer(text):
+                    a = self.reg.resolve(mm.group(0), exact=True)
+                    if a is not None and a.kind == "body" and a.side == a.name:
+                        best = a
+                if best is not None:
+                    return best
+                continue
+            found = _COMPANY.findall(text)
+            if found:
+                name = found[-1]
+                known = self.reg.resolve(name, exact=True)
+                return known or Actor(name=name, kind="body", side=None)
+        return None
 
     def _context_side(self, par: Paragraph, sent: Sentence, head: str | None = None) -> str | None:
         """The country an unqualified official speaks for: a place named in the sentence
@@ -2597,10 +2629,12 @@ class _Extractor:
         obj = par.text[c.cue_end : c.cue_end + 40].translate(_APOS).lower()
         obj_words = _WORD.findall(obj)[:4]
         if c.verb in ("condemned", "condemns", "slammed", "criticised", "criticized",
-                      "denounced", "lambasted", "decried", "ridiculed", "mocked") and any(
+                      "denounced", "lambasted", "decried", "ridiculed", "mocked", "portrayed",
+                      "portrays", "described", "describes", "characterised", "characterized",
+                      "branded", "brands") and any(
             w in lex.claim_nouns for w in obj_words
         ):  # fmt: skip
-            cand = (Stance.DENIES, f"'{c.verb}' with a claim as its object: denies")
+            cand = (Stance.DENIES, f"stance denies: '{c.verb}' with a claim as its object")
             if order[cand[0]] < order[best[0]]:
                 best = cand
         own = False
@@ -2749,7 +2783,8 @@ class _Extractor:
         words = par.text[sent.start : sent.end].lower()
         document = any(w in words for w in ("statement", " post", "letter", "communique"))
         self.ctx.spoke(c.actor, document=document)
-        if self.reg.country(c.actor.side) is not None:
+        if self.reg.country(c.actor.side) is not None and "former" not in (c.actor.role or ""):
+            # a former minister's nationality is not the side the article is about
             self.last_side = c.actor.side
 
     def _merge(self, par: Paragraph, cands: list[Candidate]) -> list[Statement]:

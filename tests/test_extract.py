@@ -672,3 +672,76 @@ def test_long_runs_of_end_marks_split_in_linear_time(mark: str) -> None:
     par = split_paragraph(1, text)
     assert time.process_time() - t0 < 0.5
     assert len(par.sentences) == 2
+
+
+ACRONYMS = [
+    # defined in parentheses, used alone later
+    ("Turnout was set by the National Voting Board (NVB) on Friday.\n"
+     "The NVB said the count was complete.", ("National Voting Board", "said")),
+    # never defined, but spelled out earlier in the article
+    ("The Maritime Safety Office inspected the ferry.\nThe MSO said the hull was sound.",
+     ("Maritime Safety Office", "said")),
+    # function words are skipped in the initials
+    ("Inspectors of the Office for Roads and Bridges (ORB) arrived.\nThe ORB said it was "
+     "safe.", ("Office for Roads and Bridges", "said")),
+]  # fmt: skip
+NOT_ACRONYMS = [
+    # the capitals do not spell it: an unknown all-caps word stays as written
+    ("The Harbour Police Unit arrived.\nThe XYZ said the road was closed.", "XYZ"),
+]
+
+
+@pytest.mark.parametrize("text,expected", ACRONYMS)
+def test_acronyms_resolve_to_the_body_named_in_full(text: str, expected: tuple) -> None:
+    got = run(text)
+    assert (got[-1].speaker, got[-1].cue) == expected
+
+
+@pytest.mark.parametrize("text,speaker", NOT_ACRONYMS)
+def test_acronyms_that_spell_nothing_stay(text: str, speaker: str) -> None:
+    assert run(text)[-1].speaker == speaker
+
+
+DEFINITE_BODIES = [
+    ("A fire broke out at the Halvard Textiles plant.\nThe company said no one was hurt.",
+     ("Halvard Textiles", None)),
+    ("The EU raised tariffs on steel.\nThe bloc said the measure was temporary.",
+     ("European Union", "European Union")),
+    ("The European Commission said it had opened a case.\n\"We acted within the rules,\" commission "
+     "spokesperson Ida Holm said.", ("Ida Holm", "European Union")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected", DEFINITE_BODIES)
+def test_definite_bodies_and_title_bodies(text: str, expected: tuple) -> None:
+    got = run(text)
+    assert (got[-1].speaker, got[-1].side) == expected
+
+
+def test_the_company_with_no_company_named_stays_generic() -> None:
+    [s] = run("The company said the recall was voluntary.")
+    assert s.speaker == "company"
+
+
+NEW_STANCES = [
+    ("The deputy minister withdrew an earlier remark about the tariffs.", "retracts"),
+    ("The mayor corrected her earlier statement on the budget.", "retracts"),
+    ("The senator apologised for saying the vote was rigged.", "retracts"),
+    ("The regulator said it was not yet clear whether the leak had spread.", "doubts"),
+    ("The analyst said it was impossible to say who had fired first.", "doubts"),
+    ("The union said the evidence was anecdotal.", "doubts"),
+    ("The auditors said they had serious questions about whether the fund existed.", "doubts"),
+    ("The firm said there was no record of any complaint.", "denies"),
+    ("The ministry flatly rejected the report.", "denies"),
+    ("The governor described the allegation as a political stunt.", "denies"),
+    ("The party portrayed the accusations as revenge by a rival.", "denies"),
+    # negatives: the same words in other senses
+    ("The governor described the bridge as a lifeline.", "asserts"),
+    ("The mayor said the water was clear.", "asserts"),
+]
+
+
+@pytest.mark.parametrize("text,stance", NEW_STANCES)
+def test_new_stance_cues(text: str, stance: str) -> None:
+    got = run(text)
+    assert got and got[0].stance.value == stance, [(s.cue, s.stance.value) for s in got]
