@@ -44,7 +44,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .actors import Actor, Registry, SpeakerContext, default_registry
+from .actors import Actor, Registry, SpeakerContext, default_registry, fold
 from .dates import TimeExpr, as_date, find_dates, find_times
 from .lexicon import Lexicon, load_lexicon
 from .models import Article, Stance, Statement
@@ -532,6 +532,11 @@ _LOW_WORD = re.compile(r"\b[a-z]+\b")
 _POSS_END = re.compile(r"['’]s?$")
 _SPACE_APOS = re.compile(r"\s+([’'])")
 _CAP_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+_REGION_OF = re.compile(
+    r"\b([A-Z][\w-]+)\s+(?:state|province|region|district|county|city|town|prefecture|"
+    r"governorate|oblast)\s+of\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
+)
+_LOWER_LEAD = re.compile(r"(?:\b[a-z]+\s+){1,3}$")  # "commission trade " before a title
 _COMPANY = re.compile(
     r"\b((?:[A-Z][\w&’'-]+\s+){1,3}(?:Chemicals|Industries|Holdings|Group|Ltd|Limited|Inc|"
     r"Corp|Corporation|Company|Pharmaceuticals|Motors|Mining|Petroleum|Airlines|Technologies|"
@@ -706,6 +711,8 @@ class _Extractor:
         self.prev_actor: Actor | None = None  # speaker of the previous paragraph's last statement
         self.prev_par_subject: Actor | None = None
         self.prev_joint: tuple[Actor, ...] = ()
+        # regions the article places in a country: "the western Indian state of Gujarat"
+        self.places: dict[str, str] = {}
 
     # ---------------------------------------------------------------- driver
     def run(self) -> list[Statement]:
@@ -717,6 +724,11 @@ class _Extractor:
 
     def paragraph(self, par: Paragraph) -> None:
         self.ctx.define_acronyms(par.text)
+        if " of " in par.text:
+            for pm in _REGION_OF.finditer(par.text):
+                country = self.reg.demonym(pm.group(1))
+                if country and fold(pm.group(2)) not in self.places:
+                    self.places[fold(pm.group(2))] = country
         if _is_heading(par.text):
             self.prev_par = []
             self.prev_joint = ()
@@ -1920,16 +1932,24 @@ class _Extractor:
                 kind = "body"
             side = m.side if (m.official or kind == "body") else None
             if kind == "body" and side is None:
-                side = self.reg.side_for(m.name)
+                side = self.reg.side_for(m.name) or self._place_side(m.text)
             if kind == "person" and len(words) == 1 and m.name.endswith("s"):
                 kind = "group"  # "Republicans", "Palestinians"
             if kind == "person" and side is None and (m.role or m.official):
                 # "commission trade spokesperson X": the body of the title, named before
-                body = self._role_body(m.text[: max(0, len(m.text) - len(m.name))])
+                lead = _LOWER_LEAD.search(par.text, max(sent.start, m.start - 40), m.start)
+                words = (lead.group(0) if lead else "") + " " + m.text[: m.text.find(m.name)]
+                body = self._role_body(words)
                 if body is not None:
                     side = body.side
                     m.reasons.append(f"side {side} of {body.name}, the body of the title")
-            if kind == "person" and side is None and m.official and m.role:
+            if (
+                kind == "person"
+                and side is None
+                and m.official
+                and m.role
+                and not self._names_other_body(par, sent, m)
+            ):
                 side = self._context_side(par, sent, m.role)
                 if side:
                     m.reasons.append(f"side {side} from the context of an official")
@@ -1951,7 +1971,7 @@ class _Extractor:
             name = m.name
             if m.kind == "indefinite":
                 name = f"unnamed {name}" if not name.startswith(("senior", "unnamed")) else name
-            side = m.side
+            side = m.side or self._place_side(m.text)
             if side is None and m.official and not self._multi_country(m.text):
                 side = self._context_side(par, sent, m.name)
                 if side:
@@ -1964,6 +1984,33 @@ class _Extractor:
             )
             return ctx.remember(Actor(name=name, kind=kind, side=side, role=m.role))
         return None
+
+    def _place_side(self, text: str) -> str | None:
+        """The country of a region the article placed in one ("Gujarat state inspectors"
+        after "the Indian state of Gujarat")."""
+        if not self.places:
+            return None
+        for w in _CAP_RUN.findall(text):
+            words = [fold(_strip_poss(x)) for x in w.split()]
+            for k in range(len(words)):
+                for part in (" ".join(words[k : k + 2]), words[k]):
+                    side = self.places.get(part)
+                    if side:
+                        return side
+        return None
+
+    def _names_other_body(self, par: Paragraph, sent: Sentence, m: Mention) -> bool:
+        """ "A World Anti-Doping Agency spokeswoman, X": the title names a body of its
+        own that has no country, so the article's country is not X's side."""
+        text = par.text[max(sent.start, m.start - 80) : m.end]
+        if any(w in ("company", "firm", "club", "team") for w in m.text.lower().split()):
+            return True  # "company spokesperson X" speaks for the company
+        for mm in _CAP_RUN_OF.finditer(text):
+            words = mm.group(0).split()
+            if len(words) > 1 and words[-1].lower() in self.rules.body_heads:
+                if self.reg.side_for(mm.group(0)) is None:
+                    return True
+        return False
 
     def _role_body(self, role: str) -> Actor | None:
         """The body a title names by its head noun ("commission" in "commission trade
@@ -2029,6 +2076,10 @@ class _Extractor:
             if m.official and not self._multi_country(m.text)
             else None
         )
+        if side is None or self._place_side(m.text):
+            side = side or self._place_side(m.text)
+            if side:  # "the Gujarat state government": a region's body keeps its name
+                return self.ctx.remember(Actor(name=base, kind="body", side=side, role=m.role))
         if side and self.reg.demonym(head[0]):
             # "the Saudi-led coalition": the side is already in the name
             return self.ctx.remember(Actor(name=base, kind="group", side=side, role=m.role))
@@ -2090,7 +2141,7 @@ class _Extractor:
                 actor = self.reg.resolve(cand, exact=True)
                 if actor is not None and actor.kind == "government":
                     return actor.side
-        return self.last_side
+        return self._place_side(text) or self.last_side
 
     def _nearest_body(self, par: Paragraph, sent: Sentence, pos: int) -> Actor | None:
         """For "it"/"they": a body or government named earlier in the same sentence; the
@@ -2843,6 +2894,10 @@ class _Extractor:
             out[key] = st
             order.append(key)
         return [out[k] for k in order]
+
+
+def _strip_poss(word: str) -> str:
+    return word[:-2] if word.endswith(("’s", "'s")) else word
 
 
 def _has_word(text: str) -> bool:

@@ -745,3 +745,22 @@ NEW_STANCES = [
 def test_new_stance_cues(text: str, stance: str) -> None:
     got = run(text)
     assert got and got[0].stance.value == stance, [(s.cue, s.stance.value) for s in got]
+
+
+REGION_SIDES = [
+    # a region the article places in a country gives its bodies and officials that side
+    ("A dam burst in the northern Ukrainian province of Tarsk, officials said.\n"
+     "The Tarsk Water Board said the spillway failed.", ("Tarsk Water Board", "Ukraine")),
+    # a company's spokesperson does not speak for the country
+    ("A dam burst in the northern Ukrainian province of Tarsk, officials said.\n"
+     "Company spokesperson Ivo Marn said the spillway was sound.", ("Ivo Marn", None)),
+    # a title's body without a country: not the article's country either
+    ("Kyiv said the vote was fair.\nA Global Chess Federation spokeswoman, Ana Lenk, said "
+     "the match was postponed.", ("Ana Lenk", None)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected", REGION_SIDES)
+def test_sides_from_regions_and_titles(text: str, expected: tuple) -> None:
+    got = run(text)
+    assert (got[-1].speaker, got[-1].side) == expected
