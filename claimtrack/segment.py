@@ -614,6 +614,14 @@ class _Splitter:
         if len(back) < offset:
             return None
         first = cur.content[0].no if cur.content else None
+        published = [x.no for x in cur.lines if x.kind == PUBLISHED]
+        if (
+            published
+            and sum(x.kind in (BODY, SUBHEAD) and x.no > published[-1] for x in cur.content)
+            + sum(x.kind in (BODY, SUBHEAD) for x in seq[:i])
+            <= offset + 1
+        ):
+            return None  # the debris sits in the article its Published line opened
         j2, c2 = back[offset - 1]
         j3, c3 = back[offset] if len(back) > offset else (None, None)
         if first == c2.no:

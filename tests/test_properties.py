@@ -130,11 +130,6 @@ def test_extract_statements_are_well_formed(lines: list[str], published: str | N
             assert st_.quote in article.text
 
 
-@pytest.mark.xfail(
-    reason="extract: an empty or blank quotation ('“”', a lone '\"') after a name becomes a "
-    "direct statement whose text is only the quote marks and whose quote is ''",
-    strict=True,
-)
 @FAST
 @given(LINES, PUBLISHED)
 @example(["Ana Flores . “”"], None)
@@ -190,12 +185,6 @@ def test_resolve_never_crashes_and_never_dates_the_future(expr: str, anchor: dt.
     assert resolve(expr, None) is None or EXPLICIT_YEAR.search(expr)
 
 
-@pytest.mark.xfail(
-    reason="dates.resolve: 'yesterday', 'last month', 'last year' and weekdays subtract from "
-    "the anchor unchecked: OverflowError/ValueError near 0001-01-01 (sources now refuses such "
-    "publication dates, but resolve is public and extract passes it any anchor it gets)",
-    strict=True,
-)
 @FAST
 @given(EXPRESSION, st.dates())
 @example("yesterday", dt.date(1, 1, 1))

@@ -485,3 +485,20 @@ def test_split_never_crashes_and_articles_partition_the_input(
         last = a.end_line
     if not segment:
         assert len(articles) <= 1
+
+
+def test_related_stories_debris_stays_in_the_article_its_published_line_opened() -> None:
+    """A long standfirst, then Published/Share, two paragraphs and the debris: one article."""
+    lines = [
+        "Port authority accuses the shipping line of hiding the cause of last week's crane collapse, "
+        "while the company insists its cranes passed every inspection carried out this year.",
+        "Published On 14 Jan 202614 Jan 2026",
+        "Share",
+        "The port authority said on Tuesday that the shipping line had withheld maintenance records.",
+        "“We have nothing to hide,” the company’s chief executive Lena Moss told reporters.",
+        "Recommended Stories",
+        "list of 3 itemsend of list",
+        "Inspectors are expected to publish their findings next month.",
+    ]
+    articles = list(split_articles(Document("d.txt", lines)))
+    assert [(a.start_line, a.end_line) for a in articles] == [(1, 8)]
