@@ -37,6 +37,9 @@ test: $(DEVSTAMP) lint
 
 eval: $(DEVSTAMP)
 	$(BIN)/python -m claimtrack.evaluate
+	@echo "--- held-out half B (never looked at while writing rules): the honest figures"
+	$(BIN)/python -m claimtrack.evaluate --seed tests/eval/gold/heldout_b_dump.txt \
+		--gold tests/eval/gold/heldout_b_statements.jsonl --baseline tests/eval/heldout_b_baseline.json
 	$(BIN)/python -m claimtrack.evaluate_emergent
 	$(BIN)/python -m claimtrack.evaluate_emergent --pipeline
 
