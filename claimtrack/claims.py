@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 
 from . import store
 from .errors import ClaimtrackError, InputError, NotFoundError
-from .link import ClaimMatcher, match_statement, section_before
+from .link import ClaimMatcher, Linker, section_before
 from .models import Claim
 
 _NAME = re.compile(r"^[\w][\w.\-]*$")
@@ -166,11 +166,12 @@ def link_claims(db: sqlite_utils.Database, claims: Iterable[Claim]) -> int:
         for m in matchers:
             store.clear_auto_links(db, m.claim.name)
         phrases = [w for m in matchers for w in m.search_terms()]
+        linker = Linker(matchers)
         candidates = store.candidate_articles(db, phrases)
         links = []
         for row, body, title in store.statements_with_context(db, candidates):
             context = section_before(body, row["line"], row["text"])
-            for match in match_statement(matchers, row["text"], context, title):
+            for match in linker.match(row["text"], context, title):
                 links.append(store.LinkRow(match.claim, row["id"], match.score, match.reason))
         n = store.save_auto_links(db, links)
     return n

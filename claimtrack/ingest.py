@@ -19,7 +19,7 @@ import sqlite_utils
 from . import dedupe, store
 from .errors import InputError
 from .extract import extract_statements
-from .link import ClaimMatcher, match_statement, section_before
+from .link import ClaimMatcher, Linker, section_before
 from .models import Article, Statement
 from .segment import split_articles
 from .sources import Format, InputProblem, expand_paths, read_documents
@@ -118,7 +118,7 @@ class Ingester:
 
     def __init__(self, db: sqlite_utils.Database, jobs: int = 1):
         self.db = db
-        self.matchers = [ClaimMatcher.build(c) for c in store.claims(db)]
+        self.linker = Linker([ClaimMatcher.build(c) for c in store.claims(db)])
         self.jobs = max(1, jobs)
         self._pool: Any = None
 
@@ -168,11 +168,11 @@ class Ingester:
             statements = extract_statements(article)
         ids = store.insert_statements(self.db, art_id, statements)
         summary.statements += len(ids)
-        if self.matchers and statements:
+        if self.linker and statements:
             links = []
             for sid, st in zip(ids, statements, strict=True):
                 context = section_before(article.body, st.line, st.text)
-                for m in match_statement(self.matchers, st.text, context, article.title):
+                for m in self.linker.match(st.text, context, article.title):
                     links.append(store.LinkRow(m.claim, sid, m.score, m.reason))
             summary.links += store.save_auto_links(self.db, links)
         return art_id

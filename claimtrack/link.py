@@ -19,7 +19,7 @@ import functools
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -42,6 +42,7 @@ def vocabulary() -> dict[str, Any]:
     return data
 
 
+@functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A crude, predictable stemmer: enough to meet 'drones' with 'drone' and
     'attacked' with 'attack'."""
@@ -60,14 +61,21 @@ def stem(word: str) -> str:
     return w
 
 
-def terms(text: str) -> set[str]:
+def terms(text: str) -> frozenset[str]:
+    """Content-word stems of ``text`` (cached: linking asks for the same paragraphs once
+    per registered claim)."""
+    return _terms(text)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _terms(text: str) -> frozenset[str]:
     stop = vocabulary()["stopwords"]
     out = set()
     for w in _WORD.findall(text):
         s = stem(w)
         if s and s not in stop and not s.isdigit():
             out.add(s)
-    return out
+    return frozenset(out)
 
 
 @dataclass
@@ -78,6 +86,7 @@ class ClaimMatcher:
     keywords: list[set[str]]  # each keyword as a set of stems (multi-word keywords allowed)
     description: set[str]
     aliases: list[str]
+    _cache: dict[str, tuple[float, str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, claim: Claim) -> ClaimMatcher:
@@ -98,7 +107,16 @@ class ClaimMatcher:
             return 0.0
         return sum(1 for k in self.keywords if k <= found) / len(self.keywords)
 
-    def direct(self, text: str, found: set[str]) -> tuple[float, str]:
+    def direct(self, text: str, found: frozenset[str] | set[str]) -> tuple[float, str]:
+        # The same paragraph comes back as context for every statement after it.
+        cached = self._cache.get(text)
+        if cached is None:
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            cached = self._cache[text] = self._direct(text, found)
+        return cached
+
+    def _direct(self, text: str, found: frozenset[str] | set[str]) -> tuple[float, str]:
         """Score from the statement's own words.
 
         Every keyword present: linked, more surely the more description words it has.
@@ -195,3 +213,49 @@ def match_statement(
         if score >= threshold:
             out.append(Match(m.claim.name, score, reason))
     return out
+
+
+class Linker:
+    """Many claims at once: an index from words to the claims that use them, so that a
+    statement is scored only against claims that share a word with it, its section or
+    its article's headline (no link is possible otherwise)."""
+
+    def __init__(self, matchers: Sequence[ClaimMatcher]):
+        self.matchers = list(matchers)
+        self.strong: dict[str, list[int]] = {}  # keyword and alias words
+        self.weak: dict[str, list[int]] = {}  # description words
+        for i, m in enumerate(self.matchers):
+            strong = set().union(*m.keywords)
+            for alias in m.aliases:
+                strong |= terms(alias)
+            for w in strong:
+                self.strong.setdefault(w, []).append(i)
+            for w in m.description:
+                self.weak.setdefault(w, []).append(i)
+
+    def __bool__(self) -> bool:
+        return bool(self.matchers)
+
+    def candidates(self, words: set[str]) -> list[int]:
+        """Claims that could link: a keyword or alias word present, or enough of the
+        description's words that the description alone could reach the threshold."""
+        hit = {i for w in words for i in self.strong.get(w, ())}
+        counts: dict[int, int] = {}
+        for w in words:
+            for i in self.weak.get(w, ()):
+                counts[i] = counts.get(i, 0) + 1
+        share = vocabulary()["weights"]["candidate_description_share"]
+        for i, n in counts.items():
+            if n >= share * len(self.matchers[i].description):
+                hit.add(i)
+        return sorted(hit)
+
+    def match(self, text: str, context: Sequence[str], title: str | None = None) -> list[Match]:
+        window = int(vocabulary()["weights"]["context_window"])
+        words = set(terms(text))
+        for paragraph in [*context[:1], *context[-window:]]:
+            words |= terms(paragraph)
+        if title:
+            words |= terms(title)
+        hits = self.candidates(words)
+        return match_statement((self.matchers[i] for i in hits), text, context, title)
