@@ -26,6 +26,8 @@ NEAR_JACCARD = 0.6  # estimated Jaccard of shingle sets at or above which two te
 MIN_SHARED = 8  # sketch hashes two articles must share to be compared at all
 
 _WORD = re.compile(r"\w+")
+# Combining marks left by NFKD (accents); the ranges of the Latin, Greek and Cyrillic ones.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def normalise(text: str) -> list[str]:
@@ -34,8 +36,9 @@ def normalise(text: str) -> list[str]:
     >>> normalise("Kyiv’s “denial” —  FINAL")
     ['kyiv', 's', 'denial', 'final']
     """
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    if text.isascii():
+        return _WORD.findall(text.lower())
+    folded = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     return _WORD.findall(folded.lower())
 
 

@@ -51,12 +51,20 @@ def _sort_key(row: dict[str, Any]) -> tuple[Any, ...]:
     return (row["date"] is None, row["date"] or "", src["path"], src["line"], row["seq"])
 
 
+def _key(row: dict[str, Any]) -> str:
+    return " ".join(normalise(row["text"]))
+
+
 def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    if a["speaker"] != b["speaker"] or a["stance"] != b["stance"]:
-        return False
+    """Same speaker and stance (the caller buckets by them) and the same words."""
     if a["quote"] and b["quote"] and normalise(a["quote"]) == normalise(b["quote"]):
         return True
-    return fuzz.ratio(" ".join(normalise(a["text"])), " ".join(normalise(b["text"]))) >= SAME_TEXT
+    ka, kb = a["_key"], b["_key"]
+    if ka == kb:
+        return True
+    if abs(len(ka) - len(kb)) > (1 - SAME_TEXT / 100) * max(len(ka), len(kb)):
+        return False  # lengths alone rule out the ratio
+    return fuzz.ratio(ka, kb, score_cutoff=SAME_TEXT) >= SAME_TEXT
 
 
 def entry(row: dict[str, Any]) -> dict[str, Any]:
@@ -88,8 +96,11 @@ def entry(row: dict[str, Any]) -> dict[str, Any]:
 def build(rows: Iterable[dict[str, Any]], filters: Filters | None = None) -> list[dict[str, Any]]:
     """Timeline entries, ordered by date (undated last), then by source order."""
     entries: list[dict[str, Any]] = []
+    buckets: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in sorted(rows, key=_sort_key):
-        for e in entries:
+        row["_key"] = _key(row)
+        bucket = buckets.setdefault((row["speaker"], row["stance"]), [])
+        for e in bucket:
             if _same(e, row):
                 seen = {(s["path"], s["line"]) for s in e["sources"]}
                 e["sources"].extend(s for s in row["sources"] if (s["path"], s["line"]) not in seen)
@@ -97,10 +108,13 @@ def build(rows: Iterable[dict[str, Any]], filters: Filters | None = None) -> lis
                 e.setdefault("merged", []).append(row["id"])
                 break
         else:
-            entries.append(entry(row))
+            e = entry(row)
+            e["_key"] = row["_key"]
+            bucket.append(e)
+            entries.append(e)
     mark_reversals(entries)
     for e in entries:
-        del e["_when"]
+        del e["_when"], e["_key"]
     if filters:
         entries = [e for e in entries if filters.keep(e)]
     return entries
