@@ -376,6 +376,13 @@ def show(
         str | None, typer.Option("--by", help="'side': a summary per side instead of the timeline.")
     ] = None,
     width: Annotated[int | None, typer.Option(help="Width of table/html/svg output.")] = None,
+    coverage: Annotated[
+        bool,
+        typer.Option(
+            "--coverage/--no-coverage",
+            help="Head the human views with how the articles carry the claim (a pass over its articles).",
+        ),
+    ] = True,
     db: DbOpt = None,
 ) -> None:
     """A claim's timeline: who said what, when, which way, and where it was reported."""
@@ -387,7 +394,7 @@ def show(
         open_db(db),
         claim,
         views.Filters(side, stance, speaker, since, until, min_score),
-        coverage=fmt.value in ("table", "markdown", "html", "svg"),
+        coverage=coverage and fmt.value in ("table", "markdown", "html", "svg"),
     )
     views.write_timeline(data, fmt.value, out(), width=width, by=by)
 
