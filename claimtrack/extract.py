@@ -2699,6 +2699,15 @@ class _Extractor:
                 own = True
                 if order[stance] < order[best[0]]:
                     best = (stance, f"stance {stance.value} from the phrase '{phrase}'")
+        if not own and best[0] is Stance.ASSERTS and c.sent < len(par.sentences):
+            # The narrator's framing before the cue in its sentence ("X appeared to
+            # accept the Russian version when he told reporters"): acceptance or a
+            # walk-back said of the speaker counts, nothing else.
+            frame = par.text[par.sentences[c.sent].start : min(c.subj_start, c.cue_start)]
+            for stance, phrase in self._phrase_stances(frame):
+                if stance in (Stance.CONFIRMS, Stance.RETRACTS):
+                    best = (stance, f"stance {stance.value} from the framing '{phrase}'")
+                    break
         if (
             not own
             and c.participle

@@ -21,6 +21,7 @@ STANCES = ("asserts", "denies", "doubts", "retracts", "confirms")
 POSITIVE = {"asserts", "confirms"}
 NEGATIVE = {"denies", "doubts", "retracts"}
 SAME_TEXT = 88  # rapidfuzz ratio on normalised text at which two reports are one statement
+QUOTE_WORDS = 6  # a quote of at least this many words inside another's is the same quote
 
 
 @dataclass
@@ -57,8 +58,12 @@ def _key(row: dict[str, Any]) -> str:
 
 def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Same speaker and stance (the caller buckets by them) and the same words."""
-    if a["quote"] and b["quote"] and normalise(a["quote"]) == normalise(b["quote"]):
-        return True
+    if a["quote"] and b["quote"]:
+        qa, qb = " ".join(normalise(a["quote"])), " ".join(normalise(b["quote"]))
+        shorter, longer = sorted((qa, qb), key=len)
+        # the same words quoted, or one report quoting a longer stretch of them
+        if qa == qb or (len(shorter.split()) >= QUOTE_WORDS and f" {shorter} " in f" {longer} "):
+            return True
     ka, kb = a["_key"], b["_key"]
     if ka == kb:
         return True
