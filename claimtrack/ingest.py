@@ -136,7 +136,7 @@ class Ingester:
     ) -> Iterator[tuple[Article, list[Statement]]]:
         if self.jobs == 1:
             for a in articles:
-                yield a, extract_statements(a)
+                yield a, None  # extracted in add_article, only if the article is new
             return
         if self._pool is None:
             import multiprocessing
@@ -196,7 +196,7 @@ class Ingester:
 
         partial = IngestSummary()
         articles = read_articles(path, fmt, fields, collect, stdin)
-        prepared: Iterable[tuple[Article, list[Statement]]] = self._with_statements(articles)
+        prepared: Iterable[tuple[Article, list[Statement] | None]] = self._with_statements(articles)
         if path == "-":
             # stdin may arrive slowly: read and extract it all before taking the
             # write lock, so that other writers are not kept waiting on a pipe.

@@ -21,6 +21,8 @@ import sqlite_utils
 from .errors import ClaimtrackError, NotFoundError
 from .models import Article, Claim, Statement, content_id
 
+SKETCH_POSTINGS_CAP = 20  # articles a shingle hash is indexed for, at most
+
 
 def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -114,8 +116,21 @@ def insert_article(
         ],
     )
     if sketch:
+        # A shingle already in many articles is boilerplate, not evidence of a copy:
+        # leaving it out keeps every posting list short, so duplicate lookups stay
+        # constant-time as the corpus grows.
+        placeholders = ",".join("?" * len(sketch))
+        common = {
+            h
+            for h, n in db.execute(
+                f"select hash, count(*) from sketches where hash in ({placeholders}) group by hash",
+                list(sketch),
+            ).fetchall()
+            if n >= SKETCH_POSTINGS_CAP
+        }
         db.conn.executemany(
-            "insert into sketches (hash, article_id) values (?, ?)", [(h, art_id) for h in sketch]
+            "insert into sketches (hash, article_id) values (?, ?)",
+            [(h, art_id) for h in sketch if h not in common],
         )
 
 
