@@ -81,3 +81,36 @@ def test_discover_finds_the_residence_claim_and_others(seed: Path) -> None:
     assert any({"putin", "residence"} <= set(p["keywords"]) for p in top3), names
     others = [p for p in proposals if not {"putin", "residence"} & set(p["keywords"])]
     assert len(others) >= 3, names
+
+
+def test_trump_turn_and_repeated_statements(timeline: dict) -> None:  # type: ignore[type-arg]
+    sts = timeline["statements"]
+    turns = [s for s in sts if s["reversal"]]
+    assert any(
+        s["speaker"] == "Donald Trump" and s["stance"] in {"doubts", "denies"} for s in turns
+    )
+    # the same denial reported by two articles is one entry with both sources
+    assert any(s["count"] >= 2 and s["speaker"] == "Volodymyr Zelenskyy" for s in sts)
+
+
+def test_seed_twice_and_an_edited_copy_add_nothing(seed: Path, tmp_path: Path) -> None:
+    assert invoke("ingest", str(seed)).exit_code == 0
+    before = json.loads(invoke("articles", "-f", "json").stdout)
+    n_statements = len(json.loads(invoke("statements", "-f", "json").stdout))
+    r = invoke("ingest", str(seed))
+    assert r.exit_code == 0 and "0 new" in r.stderr
+    # a second dump repeating one article with small edits: another headline line,
+    # a changed word, other white space, and debris lost
+    lines = seed.read_text(encoding="utf-8").splitlines()
+    article = lines[256:291]  # the article on lines 257-291
+    edited = ["Moscow hardens its stance after residence claim", *article]
+    edited = [x.replace("hardline", "hard-line").replace("  ", " ") for x in edited]
+    copy = tmp_path / "second-dump.txt"
+    copy.write_text("\n".join(edited) + "\n", encoding="utf-8")
+    r = invoke("ingest", str(copy))
+    assert r.exit_code == 0 and "0 new, 1 duplicate" in r.stderr, r.stderr
+    after = json.loads(invoke("articles", "-f", "json").stdout)
+    assert len(after) == len(before)
+    assert len(json.loads(invoke("statements", "-f", "json").stdout)) == n_statements
+    paths = {s["path"] for a in after for s in a["sources"]}
+    assert str(copy) in paths and str(seed) in paths
