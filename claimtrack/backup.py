@@ -14,7 +14,6 @@ Each line is an object with a ``type`` of ``claim``, ``link`` or ``correction``:
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ import sqlite_utils
 from . import store
 from .errors import InputError
 from .models import Claim
+from .records import json_objects
 
 FORMAT_VERSION = 1
 
@@ -62,14 +62,8 @@ def import_records(
     """Restore a backup in one transaction: all of it or nothing."""
     result = ImportResult()
     records = []
-    for i, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise InputError(path, f"invalid JSON: {e.msg}", i) from e
-        if not isinstance(record, dict) or "type" not in record:
+    for i, record in json_objects(lines, path):
+        if "type" not in record:
             raise InputError(path, "expected an object with a 'type'", i)
         records.append((i, record))
     with store.write_transaction(db):

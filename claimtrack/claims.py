@@ -23,6 +23,7 @@ from . import store
 from .errors import ClaimtrackError, InputError, NotFoundError
 from .link import ClaimMatcher, Linker, section_before
 from .models import Claim
+from .records import json_objects
 
 _NAME = re.compile(r"^[\w][\w.\-]*$")
 
@@ -93,18 +94,7 @@ def read_claims(path: str) -> list[Claim]:
         except json.JSONDecodeError as e:
             raise InputError(path, f"invalid JSON: {e.msg}", e.lineno) from e
         return [_claim(r, path) for r in records]
-    claims = []
-    for i, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise InputError(path, f"invalid JSON: {e.msg}", i) from e
-        if not isinstance(record, dict):
-            raise InputError(path, "expected a JSON object", i)
-        claims.append(_claim(record, f"{path}:{i}"))
-    return claims
+    return [_claim(record, f"{path}:{i}") for i, record in json_objects(text.splitlines(), path)]
 
 
 def add_claims(db: sqlite_utils.Database, claims: Iterable[Claim]) -> tuple[int, int]:

@@ -468,36 +468,31 @@ def article_cmd(
         export.write_csv(({"line": ln, "text": text} for ln, text in detail["body"]), out())
 
 
+ClaimArg = Annotated[str, typer.Argument(help="Claim name.")]
+StatementArg = Annotated[str, typer.Argument(help="Statement id (a unique prefix is enough).")]
+
+
+def _manual(db: Path | None, claim: str, statement: str, linked: bool) -> None:
+    from .store import set_manual_link, write_transaction
+
+    database = open_db(db)
+    with write_transaction(database):
+        set_manual_link(database, claim, statement, linked)
+    print(f"{'linked' if linked else 'unlinked'} {statement} and {claim}", file=sys.stderr)
+
+
 @app.command()
 @handle_errors
-def link(
-    claim: Annotated[str, typer.Argument(help="Claim name.")],
-    statement: Annotated[str, typer.Argument(help="Statement id (a unique prefix is enough).")],
-    db: DbOpt = None,
-) -> None:
+def link(claim: ClaimArg, statement: StatementArg, db: DbOpt = None) -> None:
     """Link a statement to a claim by hand (wins over automatic linking)."""
-    from .store import set_manual_link, write_transaction
-
-    database = open_db(db)
-    with write_transaction(database):
-        set_manual_link(database, claim, statement, True)
-    print(f"linked {statement} to {claim}", file=sys.stderr)
+    _manual(db, claim, statement, True)
 
 
 @app.command()
 @handle_errors
-def unlink(
-    claim: Annotated[str, typer.Argument(help="Claim name.")],
-    statement: Annotated[str, typer.Argument(help="Statement id (a unique prefix is enough).")],
-    db: DbOpt = None,
-) -> None:
+def unlink(claim: ClaimArg, statement: StatementArg, db: DbOpt = None) -> None:
     """Unlink a statement from a claim by hand (automatic linking will not re-add it)."""
-    from .store import set_manual_link, write_transaction
-
-    database = open_db(db)
-    with write_transaction(database):
-        set_manual_link(database, claim, statement, False)
-    print(f"unlinked {statement} from {claim}", file=sys.stderr)
+    _manual(db, claim, statement, False)
 
 
 @app.command()

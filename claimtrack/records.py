@@ -74,3 +74,18 @@ def read_extracted(path: str, lines: Iterable[str]) -> Iterator[tuple[Article, l
             raise InputError(path, f"not claimtrack extract output ({e})", i) from e
     if current is not None:
         yield current, statements
+
+
+def json_objects(lines: Iterable[str], path: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(line number, object)`` for each non-blank JSON Lines line; a line that is not
+    a JSON object is an ``InputError`` naming ``path`` and the line."""
+    for i, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise InputError(path, f"invalid JSON: {e.msg}", i) from e
+        if not isinstance(record, dict):
+            raise InputError(path, "expected a JSON object", i)
+        yield i, record
