@@ -20,7 +20,7 @@ from . import dedupe, store
 from .errors import InputError
 from .extract import extract_statements
 from .link import ClaimMatcher, Linker, section_before
-from .models import Article, Statement
+from .models import Article, Claim, Statement
 from .segment import split_articles
 from .sources import Format, InputProblem, expand_paths, read_documents
 
@@ -92,9 +92,37 @@ def _near(a_sketch: Sequence[int]) -> Callable[[list[int]], bool]:
     return lambda other: dedupe.similarity(list(a_sketch), other) >= dedupe.NEAR_JACCARD
 
 
-def _extract_batch(articles: list[Article]) -> list[list[Statement]]:
-    """Worker-process job: statements of a batch of articles."""
-    return [extract_statements(a) for a in articles]
+# A statement's links as worker processes compute them: (claim, score, reason).
+Found = list[tuple[str, float, str]]
+_worker_linker: Linker | None = None
+
+
+def _init_worker(claims: list[Claim]) -> None:
+    global _worker_linker
+    _worker_linker = Linker([ClaimMatcher.build(c) for c in claims])
+
+
+def link_statements(
+    linker: Linker, article: Article, statements: Sequence[Statement]
+) -> list[Found]:
+    """For each statement, the claims it is linked to."""
+    out: list[Found] = []
+    for st in statements:
+        context = section_before(article.body, st.line, st.text)
+        out.append(
+            [(m.claim, m.score, m.reason) for m in linker.match(st.text, context, article.title)]
+        )
+    return out
+
+
+def _extract_batch(articles: list[Article]) -> list[tuple[list[Statement], list[Found] | None]]:
+    """Worker-process job: statements of a batch of articles, and their links."""
+    out = []
+    for a in articles:
+        statements = extract_statements(a)
+        links = link_statements(_worker_linker, a, statements) if _worker_linker else None
+        out.append((statements, links))
+    return out
 
 
 def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -108,17 +136,22 @@ def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+# An article read, with its statements and their links when a worker computed them.
+Prepared = tuple[Article, list[Statement] | None, list[Found] | None]
+
+
 class Ingester:
     """Writes articles into one database. Build once per run: it prepares the
-    registered claims for linking. With ``jobs > 1`` extraction runs in worker
-    processes while this process stays the single writer; results are identical to
-    ``jobs=1`` because batches come back in order."""
+    registered claims for linking. With ``jobs > 1`` extraction and linking run in
+    worker processes while this process stays the single writer; results are
+    identical to ``jobs=1`` because batches come back in order."""
 
     BATCH = 32
 
     def __init__(self, db: sqlite_utils.Database, jobs: int = 1):
         self.db = db
-        self.linker = Linker([ClaimMatcher.build(c) for c in store.claims(db)])
+        self.claims = store.claims(db)
+        self.linker = Linker([ClaimMatcher.build(c) for c in self.claims])
         self.jobs = max(1, jobs)
         self._pool: Any = None
 
@@ -131,23 +164,28 @@ class Ingester:
             self._pool.join()
             self._pool = None
 
-    def _with_statements(
-        self, articles: Iterable[Article]
-    ) -> Iterator[tuple[Article, list[Statement]]]:
+    def _with_statements(self, articles: Iterable[Article]) -> Iterator[Prepared]:
         if self.jobs == 1:
             for a in articles:
-                yield a, None  # extracted in add_article, only if the article is new
+                yield a, None, None  # extracted in add_article, only if the article is new
             return
         if self._pool is None:
             import multiprocessing
 
-            self._pool = multiprocessing.get_context("spawn").Pool(self.jobs)
+            self._pool = multiprocessing.get_context("spawn").Pool(
+                self.jobs, initializer=_init_worker, initargs=(self.claims,)
+            )
         batches = _batched(articles, self.BATCH)
         for batch, results in map_in_order(batches, self._pool):
-            yield from zip(batch, results, strict=True)
+            for article, (statements, links) in zip(batch, results, strict=True):
+                yield article, statements, links
 
     def add_article(
-        self, article: Article, summary: IngestSummary, statements: list[Statement] | None = None
+        self,
+        article: Article,
+        summary: IngestSummary,
+        statements: list[Statement] | None = None,
+        found: list[Found] | None = None,
     ) -> str:
         """Store one article (or record it as another source of a stored one), with
         its statements (extracted here unless given) and their links. Returns its id."""
@@ -169,11 +207,13 @@ class Ingester:
         ids = store.insert_statements(self.db, art_id, statements)
         summary.statements += len(ids)
         if self.linker and statements:
-            links = []
-            for sid, st in zip(ids, statements, strict=True):
-                context = section_before(article.body, st.line, st.text)
-                for m in self.linker.match(st.text, context, article.title):
-                    links.append(store.LinkRow(m.claim, sid, m.score, m.reason))
+            if found is None:
+                found = link_statements(self.linker, article, statements)
+            links = [
+                store.LinkRow(claim, sid, score, reason)
+                for sid, matches in zip(ids, found, strict=True)
+                for claim, score, reason in matches
+            ]
             summary.links += store.save_auto_links(self.db, links)
         return art_id
 
@@ -196,14 +236,14 @@ class Ingester:
 
         partial = IngestSummary()
         articles = read_articles(path, fmt, fields, collect, stdin)
-        prepared: Iterable[tuple[Article, list[Statement] | None]] = self._with_statements(articles)
+        prepared: Iterable[Prepared] = self._with_statements(articles)
         if path == "-":
             # stdin may arrive slowly: read and extract it all before taking the
             # write lock, so that other writers are not kept waiting on a pipe.
             prepared = list(prepared)
         with store.write_transaction(self.db):
-            for article, statements in prepared:
-                self.add_article(article, partial, statements)
+            for article, statements, found in prepared:
+                self.add_article(article, partial, statements, found)
         summary.add(partial, problems)
 
     def ingest_records(self, path: str, lines: Iterable[str], summary: IngestSummary) -> None:
@@ -219,7 +259,7 @@ class Ingester:
 
 def map_in_order(
     batches: Iterator[list[Article]], pool: Any
-) -> Iterator[tuple[list[Article], list[list[Statement]]]]:
+) -> Iterator[tuple[list[Article], list[tuple[list[Statement], list[Found] | None]]]]:
     """Map batches over the pool in order, keeping only a few in flight."""
     import collections
 
