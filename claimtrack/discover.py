@@ -26,6 +26,7 @@ import re
 import tomllib
 from collections import Counter
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -56,7 +57,7 @@ class Item:
     stance: str
     text: str
     article: str
-    bag: set[str]
+    bag: AbstractSet[str]
 
 
 @dataclass
@@ -191,13 +192,13 @@ def propose(db: sqlite_utils.Database, limit: int = 10, min_statements: int = 3)
     registered = [ClaimMatcher.build(c) for c in store.claims(db)]
     proposals = []
     for rank, words, members_set in accepted:
-        members = [items[k] for k in sorted(members_set)]
-        if any(_covered(r, members) for r in registered):
+        group = [items[k] for k in sorted(members_set)]
+        if any(_covered(r, group) for r in registered):
             continue
-        share = Counter(w for m in members for w in m.bag)
+        share = Counter(w for m in group for w in m.bag)
         ranked = sorted(words, key=lambda w: (-share[w], -weights[w]))
         top = ranked[:3]
-        pos = [m for m in members if m.stance in POSITIVE]
+        pos = [m for m in group if m.stance in POSITIVE]
         description = max(pos, key=lambda m: (len(m.bag & set(top)), -abs(len(m.text) - 160))).text
         proposals.append(
             Proposal(
@@ -205,9 +206,9 @@ def propose(db: sqlite_utils.Database, limit: int = 10, min_statements: int = 3)
                 description=description,
                 keywords=top[:2],
                 score=rank,
-                statements=[m.id for m in members],
-                stances=dict(Counter(m.stance for m in members)),
-                speakers=sorted({m.speaker for m in members}),
+                statements=[m.id for m in group],
+                stances=dict(Counter(m.stance for m in group)),
+                speakers=sorted({m.speaker for m in group}),
             )
         )
     proposals.sort(key=lambda p: -p.score)

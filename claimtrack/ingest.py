@@ -193,9 +193,9 @@ class Ingester:
         text = article.text
         art_id = dedupe.article_id(text if text.strip() else (article.title or ""))
         sketch = dedupe.sketch(text)
-        found = store.find_article(self.db, art_id, sketch, dedupe.MIN_SHARED, _near(sketch))
-        if found is not None:
-            existing_id, kind = found
+        existing = store.find_article(self.db, art_id, sketch, dedupe.MIN_SHARED, _near(sketch))
+        if existing is not None:
+            existing_id, kind = existing
             store.add_source(self.db, existing_id, article, kind)
             summary.duplicates += 1
             return existing_id

@@ -19,6 +19,7 @@ import functools
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -83,8 +84,8 @@ class ClaimMatcher:
     """A claim prepared for scoring many statements quickly."""
 
     claim: Claim
-    keywords: list[set[str]]  # each keyword as a set of stems (multi-word keywords allowed)
-    description: set[str]
+    keywords: list[frozenset[str]]  # each keyword as a set of stems (multi-word keywords allowed)
+    description: frozenset[str]
     aliases: list[str]
     _cache: dict[str, tuple[float, str]] = field(default_factory=dict, repr=False)
 
@@ -94,7 +95,7 @@ class ClaimMatcher:
         if not keywords:
             # No keywords given: the description's rarer content words stand in for them.
             desc = sorted(terms(claim.description), key=len, reverse=True)
-            keywords = [{w} for w in desc[:3]]
+            keywords = [frozenset({w}) for w in desc[:3]]
         return cls(claim, keywords, terms(claim.description), [a for a in claim.aliases if a])
 
     def search_terms(self) -> list[str]:
@@ -102,7 +103,7 @@ class ClaimMatcher:
         words = list(self.claim.keywords) or [" ".join(sorted(k)) for k in self.keywords]
         return words + list(self.aliases)
 
-    def _keyword_share(self, found: set[str]) -> float:
+    def _keyword_share(self, found: AbstractSet[str]) -> float:
         if not self.keywords:
             return 0.0
         return sum(1 for k in self.keywords if k <= found) / len(self.keywords)
