@@ -205,26 +205,34 @@ def ingest(
         errors.append(p)
         print(f"{kind}: {where}: {p.message}", file=sys.stderr)
 
+    import contextlib
+
     show_progress = not quiet and sys.stderr.isatty()
+    progress: Any = None
+    if show_progress:  # only on a terminal: pipes and CI logs get the summary alone
+        from .render import file_progress
+
+        progress = file_progress()
 
     def on_file(path: str) -> None:
-        if show_progress:
-            print(f"reading {path}", file=sys.stderr)
+        if progress is not None:
+            progress.file(path)
 
-    if statements:
-        summary = ingest_extracted(database, paths, sys.stdin)
-    else:
-        summary = run(
-            database,
-            paths,
-            fmt=fmt.value if fmt else None,
-            fields=fields or None,
-            glob=glob,
-            on_problem=problem,
-            on_file=on_file,
-            stdin=sys.stdin.buffer if "-" in paths else None,
-            jobs=jobs,
-        )
+    with progress or contextlib.nullcontext():
+        if statements:
+            summary = ingest_extracted(database, paths, sys.stdin)
+        else:
+            summary = run(
+                database,
+                paths,
+                fmt=fmt.value if fmt else None,
+                fields=fields or None,
+                glob=glob,
+                on_problem=problem,
+                on_file=on_file,
+                stdin=sys.stdin.buffer if "-" in paths else None,
+                jobs=jobs,
+            )
     if not quiet:
         s = summary
         print(

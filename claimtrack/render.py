@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -277,3 +278,31 @@ def export_html_svg(renderable: Any, fmt: str, width: int = 120, title: str = "c
     if fmt == "svg":
         return rec.export_svg(title=title)
     return rec.export_html()
+
+
+class file_progress:
+    """A spinner on stderr naming the file being read, with a count; it clears
+    itself when done. The CLI shows it only when stderr is a terminal."""
+
+    def __init__(self) -> None:
+        from rich.progress import Progress, SpinnerColumn, TextColumn
+
+        self._progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            console=Console(stderr=True, highlight=False),
+            transient=True,
+        )
+        self._task = self._progress.add_task("starting", total=None)
+        self._count = 0
+
+    def __enter__(self) -> file_progress:
+        self._progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._progress.stop()
+
+    def file(self, path: str) -> None:
+        self._count += 1
+        self._progress.update(self._task, description=f"file {self._count}: {escape(inert(path))}")
