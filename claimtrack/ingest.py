@@ -9,6 +9,8 @@ show them.
 
 from __future__ import annotations
 
+import collections
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -155,6 +157,16 @@ class Ingester:
         self.jobs = max(1, jobs)
         self._pool: Any = None
 
+    def pool(self) -> Any:
+        """The worker processes (started on first use), each with the claims."""
+        if self._pool is None:
+            import multiprocessing
+
+            self._pool = multiprocessing.get_context("spawn").Pool(
+                self.jobs, initializer=_init_worker, initargs=(self.claims,)
+            )
+        return self._pool
+
     def __enter__(self) -> Ingester:
         return self
 
@@ -169,14 +181,8 @@ class Ingester:
             for a in articles:
                 yield a, None, None  # extracted in add_article, only if the article is new
             return
-        if self._pool is None:
-            import multiprocessing
-
-            self._pool = multiprocessing.get_context("spawn").Pool(
-                self.jobs, initializer=_init_worker, initargs=(self.claims,)
-            )
         batches = _batched(articles, self.BATCH)
-        for batch, results in map_in_order(batches, self._pool):
+        for batch, results in map_in_order(batches, self.pool()):
             for article, (statements, links) in zip(batch, results, strict=True):
                 yield article, statements, links
 
@@ -234,13 +240,19 @@ class Ingester:
             if on_problem:
                 on_problem(p)
 
-        partial = IngestSummary()
         articles = read_articles(path, fmt, fields, collect, stdin)
         prepared: Iterable[Prepared] = self._with_statements(articles)
         if path == "-":
             # stdin may arrive slowly: read and extract it all before taking the
             # write lock, so that other writers are not kept waiting on a pipe.
             prepared = list(prepared)
+        self.write(prepared, summary, problems)
+
+    def write(
+        self, prepared: Iterable[Prepared], summary: IngestSummary, problems: list[InputProblem]
+    ) -> None:
+        """One file's articles in one transaction."""
+        partial = IngestSummary()
         with store.write_transaction(self.db):
             for article, statements, found in prepared:
                 self.add_article(article, partial, statements, found)
@@ -285,19 +297,73 @@ def ingest(
     stdin: BinaryIO | None = None,
     jobs: int = 1,
 ) -> IngestSummary:
-    """Ingest files, directories (recursively) and ``-`` (stdin) into ``db``."""
+    """Ingest files, directories (recursively) and ``-`` (stdin) into ``db``.
+
+    With ``jobs > 1`` whole files are read, split, extracted and linked in worker
+    processes, a few files ahead, while this process writes them in input order
+    (stdin and very large files go through the article-batch path instead, which
+    keeps memory flat)."""
     summary = IngestSummary()
+
+    def report(p: InputProblem) -> None:
+        summary.problems.append(p)
+        if on_problem:
+            on_problem(p)
+
     with Ingester(db, jobs) as ingester:
+        pending: collections.deque[tuple[str, Any]] = collections.deque()
+
+        def write_next() -> None:
+            path, result = pending.popleft()
+            if on_file:
+                on_file(path)
+            if result is None:
+                ingester.ingest_path(path, summary, fmt, fields, on_problem, stdin)
+                return
+            prepared, problems = result.get()
+            for p in problems:
+                if on_problem:
+                    on_problem(p)
+            ingester.write(prepared, summary, problems)
+
         for item in expand_paths(paths, glob):
             if isinstance(item, InputProblem):
-                summary.problems.append(item)
-                if on_problem:
-                    on_problem(item)
+                report(item)
                 continue
-            if on_file:
-                on_file(item)
-            ingester.ingest_path(item, summary, fmt, fields, on_problem, stdin)
+            result = None
+            if jobs > 1 and item != "-" and _size(item) <= WHOLE_FILE_LIMIT:
+                result = ingester.pool().apply_async(
+                    _prepare_file, (item, fmt, dict(fields) if fields else None)
+                )
+            pending.append((item, result))
+            while len(pending) > 2 * jobs:
+                write_next()
+        while pending:
+            write_next()
     return summary
+
+
+WHOLE_FILE_LIMIT = 64 * 1024 * 1024  # bytes: larger files stream in article batches
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return WHOLE_FILE_LIMIT + 1  # let the streaming path report the problem
+
+
+def _prepare_file(
+    path: str, fmt: Format | str | None, fields: Mapping[str, str] | None
+) -> tuple[list[Prepared], list[InputProblem]]:
+    """Worker-process job: one whole input file, read, split, extracted and linked."""
+    problems: list[InputProblem] = []
+    out: list[Prepared] = []
+    for article in read_articles(path, fmt, fields, problems.append):
+        statements = extract_statements(article)
+        links = link_statements(_worker_linker, article, statements) if _worker_linker else None
+        out.append((article, statements, links))
+    return out, problems
 
 
 def ingest_extracted(
