@@ -532,6 +532,12 @@ _LOW_WORD = re.compile(r"\b[a-z]+\b")
 _POSS_END = re.compile(r"['’]s?$")
 _SPACE_APOS = re.compile(r"\s+([’'])")
 _CAP_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+_CAP_WORD = re.compile(r"\b[A-Z][\w-]*(?:['’]s\b)?")
+# "Arlandia's opposition", "the president of Arlandia"
+_NATION_OF = re.compile(
+    r"\b(?P<x>[A-Z][a-z]{3,})['’]s (?P<hx>[a-z]+)\b"
+    r"|\b(?:the )?(?P<hy>[a-z]+) of (?P<y>[A-Z][a-z]{3,})\b(?!['’-]| [A-Z])"
+)
 _REGION_OF = re.compile(
     r"\b([A-Z][\w-]+)\s+(?:state|province|region|district|county|city|town|prefecture|"
     r"governorate|oblast)\s+of\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
@@ -713,6 +719,54 @@ class _Extractor:
         self.prev_joint: tuple[Actor, ...] = ()
         # regions the article places in a country: "the western Indian state of Gujarat"
         self.places: dict[str, str] = {}
+        # how often the article names each country, and the one it is about, if any
+        self.country_counts, self.home = self._home_country()
+        self._article_text: str | None = None
+
+    def _home_country(self) -> tuple[dict[str, int], str | None]:
+        """The country the article is about: named at least three times and twice as
+        often as any other. A country the registry does not know counts too when the
+        article gives it a national institution ("Arlandia's opposition", "the president
+        of Arlandia") and names it again."""
+        counts: dict[str, int] = {}
+        text = "\n".join(t for _, t in self.article.body)
+        for mm in _CAP_WORD.finditer(text):
+            w = mm.group(0)
+            country = self.reg.demonym(w)
+            if country is None:
+                a = self.reg.resolve(w, exact=True)
+                country = a.side if a is not None and a.kind == "government" else None
+            if country:
+                counts[country] = counts.get(country, 0) + 1
+        nation = self.lex.words("speaker.nation_nouns")
+        for mm in _NATION_OF.finditer(text):
+            name = mm.group("x") or mm.group("y")
+            head = (mm.group("hx") or mm.group("hy") or "").lower()
+            if head not in nation or name in counts:
+                continue
+            if (
+                self.reg.resolve(name) is not None
+                or self.reg.demonym(name) is not None
+                or fold(name) in self.reg.first_names
+            ):
+                continue
+            if fold(name) in self.lex.words("speaker.not_nations"):
+                continue
+            if mm.group("x") and re.search(
+                r"[A-Z][\w’'-]*\s$", text[max(0, mm.start() - 30) : mm.start()]
+            ):
+                continue  # the end of a longer name: "Saudi Arabia's"
+            # the name and its demonym: "Arlandia", "Arlandian", "Arlandians"
+            stem = name[:-1] if name[-1] in "aeiouy" else name
+            n = len(re.findall(rf"\b{re.escape(stem)}(?:[a-z]?|[a-z]?ns?)\b", text))
+            if n >= 2:
+                counts[name] = n
+        if not counts:
+            return counts, None
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        top, n = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0
+        return counts, (top if n >= 3 and n >= 2 * second else None)
 
     # ---------------------------------------------------------------- driver
     def run(self) -> list[Statement]:
@@ -1950,7 +2004,9 @@ class _Extractor:
                 and m.role
                 and not self._names_other_body(par, sent, m)
             ):
-                side = self._context_side(par, sent, m.role)
+                own = m.text[: m.text.find(m.name)] if m.name and m.name in m.text else ""
+                lead = par.text[max(sent.start, m.start - 40) : m.start] + own
+                side = self._context_side(par, sent, m.role, mention=lead)
                 if side:
                     m.reasons.append(f"side {side} from the context of an official")
             gender = None
@@ -2080,6 +2136,12 @@ class _Extractor:
             side = side or self._place_side(m.text)
             if side:  # "the Gujarat state government": a region's body keeps its name
                 return self.ctx.remember(Actor(name=base, kind="body", side=side, role=m.role))
+        if side and self.reg.country(side) is None:
+            # a country the registry does not know has no adjective to name its bodies
+            if base in self.rules.excluded:
+                return None
+            m.reasons.append(f"'the {base}' of {side} (the article's country)")
+            return self.ctx.remember(Actor(name=base, kind="group", side=side, role=m.role))
         if side and self.reg.demonym(head[0]):
             # "the Saudi-led coalition": the side is already in the name
             return self.ctx.remember(Actor(name=base, kind="group", side=side, role=m.role))
@@ -2117,7 +2179,13 @@ class _Extractor:
                 return known or Actor(name=name, kind="body", side=None)
         return None
 
-    def _context_side(self, par: Paragraph, sent: Sentence, head: str | None = None) -> str | None:
+    def _context_side(
+        self,
+        par: Paragraph,
+        sent: Sentence,
+        head: str | None = None,
+        mention: str | None = None,
+    ) -> str | None:
         """The country an unqualified official speaks for: a place named in the sentence
         ("in Ukraine's Donetsk region"), else the side of the last national speaker.
         Only for national institutions (``head``): not for "diplomats" or "a company"."""
@@ -2141,7 +2209,15 @@ class _Extractor:
                 actor = self.reg.resolve(cand, exact=True)
                 if actor is not None and actor.kind == "government":
                     return actor.side
-        return self._place_side(text) or self.last_side
+        last = self.last_side
+        if (
+            self.home
+            and (last is None or self.country_counts.get(last, 0) < 2)
+            and not (mention is not None and self._foreign_words(mention))
+        ):
+            # a passing foreigner is not who the article's officials speak for
+            last = self.home
+        return self._place_side(text) or last
 
     def _nearest_body(self, par: Paragraph, sent: Sentence, pos: int) -> Actor | None:
         """For "it"/"they": a body or government named earlier in the same sentence; the
@@ -2670,6 +2746,31 @@ class _Extractor:
         window = words[max(0, i - self.lex.negation_window) : i]
         return any(w in self.rules.negators or w.endswith("n't") for w in window)
 
+    def _verb_clause_stance(self, par: Paragraph, c: Candidate) -> tuple[Stance, str] | None:
+        """Stance from the cue verb and its own clause together: "insisted that it had
+        not ..." denies, "conceded that it had been wrong" retracts."""
+        if c.kind != "reported" or not c.scope:
+            return None
+        lex = self.lex
+        a, b = c.scope[0]
+        words = _WORD.findall(par.text[a:b].lower().translate(_NO_QUOTES))
+        if c.verb in lex.words("stance.insist_verbs"):
+            neg = lex.words("stance.clause_negators")
+            modal = lex.words("stance.pledge_modals")
+            for i, w in enumerate(words[:8]):
+                if not (w in neg or w.endswith("n't")):
+                    continue
+                # "insisted Kyiv won't give up land" is a pledge, not a denial
+                if w.startswith(tuple(modal)) or (i and words[i - 1] in modal):
+                    break
+                return Stance.DENIES, f"stance denies: '{c.verb}' with a negated clause"
+        if c.verb in lex.words("stance.admit_verbs"):
+            err = lex.words("stance.error_words")
+            hit = next((w for w in words[:14] if w in err), None)
+            if hit:
+                return Stance.RETRACTS, f"stance retracts: '{c.verb}' an error ('{hit}')"
+        return None
+
     def _stance(self, par: Paragraph, c: Candidate) -> tuple[Stance, str]:
         lex = self.lex
         order = {s: i for i, s in enumerate(lex.priority)}
@@ -2699,6 +2800,10 @@ class _Extractor:
                 own = True
                 if order[stance] < order[best[0]]:
                     best = (stance, f"stance {stance.value} from the phrase '{phrase}'")
+        verb_stance = self._verb_clause_stance(par, c)
+        if verb_stance is not None and order[verb_stance[0]] < order[best[0]]:
+            best = verb_stance
+            own = True
         if not own and best[0] is Stance.ASSERTS and c.sent < len(par.sentences):
             # The narrator's framing before the cue in its sentence ("X appeared to
             # accept the Russian version when he told reporters"): acceptance or a
@@ -2847,6 +2952,82 @@ class _Extractor:
             # a former minister's nationality is not the side the article is about
             self.last_side = c.actor.side
 
+    def _home_side(self, actor: Actor, explain: list[str]) -> str | None:
+        """A speaker without a side that belongs to the article's country: "Arlandia's
+        electoral commission", or a domestic political title ("opposition leader X",
+        "Congress party leaders") in an article about one country."""
+        if actor.side is not None or self.home is None or actor.kind == "government":
+            return actor.side
+        name = fold(actor.name)
+        words = set(_WORD.findall(f"{name} {fold(actor.role or '')}"))
+        if words & _PARTISAN:
+            return None
+        home = fold(self.home)
+        if name.startswith((f"{home}'s ", f"{home} ")):
+            explain.append(f"side {self.home}: named as the article's country's own")
+            return self.home
+        titles = self.lex.words("speaker.domestic_titles")
+        hit = words & titles
+        if actor.kind == "person" and actor.name[:1].isupper():
+            # the title the article gave the person: "opposition leader X Y", but not
+            # "Ostland Interior Minister X", who is of another country
+            if self._article_text is None:
+                self._article_text = "\n".join(t for _, t in self.article.body)
+            name_rx = re.escape(actor.name)
+            rx = rf"\b((?:[a-z]+ ){{1,3}})(?:[A-Z][\w'’-]+ )?{name_rx}\b"
+            home_titles: set[str] = set()
+            foreign = False
+            for mm in re.finditer(rx, self._article_text, re.I):
+                title = mm.group(1).split()
+                while title and title[-1][:1].isupper() and fold(title[-1]) not in titles:
+                    title.pop()  # a first name: "leader Hana Roslin"
+                found = set(_WORD.findall(fold(" ".join(title)))) & titles
+                if not found:
+                    continue
+                if self._foreign_title(mm.start(), " ".join(title)):
+                    foreign = True
+                else:
+                    home_titles |= found
+            hit = home_titles or (set() if foreign else hit)
+        if hit:
+            explain.append(f"side {self.home}: '{min(hit)}' in the article's country")
+            return self.home
+        return None
+
+    def _foreign_title(self, start: int, title: str) -> bool:
+        """Whether a title found at ``start`` of the article names another country: a
+        known country other than the article's, or a proper noun inside the sentence
+        ("… said Ostland Interior Minister X")."""
+        assert self._article_text is not None
+        text = self._article_text
+        return self._foreign_words(text[max(0, start - 40) : start] + title)
+
+    def _foreign_words(self, pre: str) -> bool:
+        """Whether ``pre`` names a country other than the article's: a known one, or a
+        capitalised word inside a sentence that is no title."""
+        if self.home is None:
+            return False
+        home = fold(self.home)
+        stem = home[:-1] if home[-1] in "aeiouy" else home
+        titles = {w for t in self.reg.titles for w in fold(t).split()}
+        titles |= self.lex.words("speaker.domestic_titles")
+        # only the sentence (or quote) the title stands in
+        cut = max(pre.rfind(x) for x in (". ", "! ", "? ", "\n", "“", '"', "‘"))
+        pre = pre[cut + 1 :] if cut >= 0 else pre
+        for mm in re.finditer(r"[A-Z][\w'’-]*", pre):
+            w = fold(_strip_poss(mm.group(0)))
+            if w.startswith(stem) or w in titles:
+                continue
+            country = self.reg.demonym(w)
+            if country is not None:
+                if country != self.home:
+                    return True
+                continue
+            before = pre[: mm.start()].rstrip()
+            if before and before[-1] not in '.!?\n“"‘(':
+                return True  # a capitalised word inside the sentence: a proper noun
+        return False
+
     def _merge(self, par: Paragraph, cands: list[Candidate]) -> list[Statement]:
         out: dict[tuple[str, str], Statement] = {}
         merged: dict[tuple[str, str], int] = {}
@@ -2891,7 +3072,7 @@ class _Extractor:
                 text=text,
                 line=par.line,
                 quote=c.quote if c.kind == "direct" else None,
-                side=c.actor.side,
+                side=self._home_side(c.actor, explain),
                 role=c.actor.role,
                 date=c.date[0],
                 date_precision=c.date[1],

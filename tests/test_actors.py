@@ -172,3 +172,28 @@ def test_context_definite_descriptions() -> None:
     # "the Ukrainian president" with nobody named before: the registry knows him
     assert ctx.resolve_definite("president", side="Ukraine")[0].name == "Volodymyr Zelenskyy"
     assert ctx.resolve_definite("ministry")[0] is None
+
+
+@pytest.mark.parametrize(
+    "mention,country",
+    [
+        ("Bishkek", "Kyrgyzstan"),
+        ("Kyrgyz officials", "Kyrgyzstan"),
+        ("Dushanbe", "Tajikistan"),
+        ("a Tajik diplomat", "Tajikistan"),
+        ("Kinshasa", "Democratic Republic of the Congo"),
+        ("Ugandan police", "Uganda"),
+        ("Accra", "Ghana"),
+        ("the Ivorian government", "Ivory Coast"),
+        ("Croatian officials", "Croatia"),
+        ("Montevideo", "Uruguay"),
+    ],
+)
+def test_world_countries_capitals_and_demonyms(mention: str, country: str) -> None:
+    assert default_registry().side_for(mention) == country
+
+
+def test_capitals_that_are_common_words_or_names_are_not_countries() -> None:
+    reg = default_registry()
+    for word in ("Male", "Victoria", "Kingston", "Sofia", "Wellington"):
+        assert reg.resolve(word, exact=True) is None, word

@@ -764,3 +764,95 @@ REGION_SIDES = [
 def test_sides_from_regions_and_titles(text: str, expected: tuple) -> None:
     got = run(text)
     assert (got[-1].speaker, got[-1].side) == expected
+
+
+# ---------------------------------------------------------------- stance from verb and clause
+
+VERB_CLAUSE_STANCE = [
+    # an insisting verb with a negated clause rebuts a charge
+    ("The ministry insisted that it had not ordered the raid.", "denies"),
+    ("The bank maintains its loans were never used for weapons.", "denies"),
+    # ... but a negated future is a pledge, and a plain clause an assertion
+    ("The mayor insisted the city won’t give up the stadium.", "asserts"),
+    ("The ministry insisted that the talks would continue.", "asserts"),
+    # an admission of error takes an earlier statement back
+    ("The agency conceded that it had been wrong about the death toll.", "retracts"),
+    ("The agency admitted its earlier figure was mistaken.", "retracts"),
+    ("The agency acknowledged that the talks had stalled.", "asserts"),
+    # rebuttals in the reported words
+    ("The company said it had never received any warning from inspectors.", "denies"),
+    ("“Nobody has shown us a single forged ballot,” the chairman said.", "denies"),
+    ("“We have never been closer to a deal,” the envoy said.", "asserts"),
+    ("The police withdrew their earlier statement on Friday.", "retracts"),
+]
+
+
+@pytest.mark.parametrize("text,stance", VERB_CLAUSE_STANCE)
+def test_stance_from_verb_and_clause(text: str, stance: str) -> None:
+    got = run(text)
+    assert got, text
+    assert got[0].stance.value == stance
+
+
+# ---------------------------------------------------------------- the article's country
+
+
+def test_sides_for_countries_beyond_the_usual_few() -> None:
+    got = run(
+        "Police in Bishkek said three people were detained.\n"
+        "The Tajik interior ministry said the crossing had reopened.\n"
+        "Rwandan officials said the talks in Kigali would resume.\n"
+        "A Ghanaian diplomat said the envoy had left Accra."
+    )
+    assert [s.side for s in got] == ["Kyrgyzstan", "Tajikistan", "Rwanda", "Ghana"]
+
+
+def test_officials_take_the_country_the_article_is_about_even_if_unknown() -> None:
+    got = run(
+        "Protests spread across Brenmark on Tuesday after a disputed runoff.\n"
+        "Brenmark’s electoral commission said turnout reached 71 percent.\n"
+        "Turnout in Brenmark has rarely passed 60 percent in past elections.\n"
+        "“The streets will stay calm,” the interior minister said.\n"
+        "Opposition leader Hana Roslin was not at the rally.\n"
+        "“We were robbed,” Roslin said.\n"
+        "Pia Lund, an economist at a bank in Oslo, said the currency had held up."
+    )
+    assert [(s.speaker, s.side) for s in got] == [
+        ("Brenmark's electoral commission", "Brenmark"),
+        ("interior minister", "Brenmark"),
+        ("Roslin", "Brenmark"),
+        ("Pia Lund", None),
+    ]
+
+
+def test_a_passing_foreigner_does_not_set_the_side_of_later_officials() -> None:
+    got = run(
+        "Voters in Ostravia go to the polls again after Ostravia’s parliament was dissolved.\n"
+        "Ostravia’s president has called the vote a test of the nation.\n"
+        "Former Danish minister Lars Holm, who leads the observers, said the count was slow.\n"
+        "“There will be no roadblocks,” Interior Minister Egon Brak told reporters."
+    )
+    sides = {s.speaker: s.side for s in got}
+    assert sides["Egon Brak"] == "Ostravia"
+
+
+def test_an_article_about_two_countries_has_no_home() -> None:
+    got = run(
+        "Russia and Ukraine traded strikes overnight, Russian and Ukrainian officials said.\n"
+        "Moscow said Kyiv had fired drones; Kyiv said Russia had shelled Kharkiv.\n"
+        "“We will respond,” the interior minister said."
+    )
+    assert got[-1].speaker.endswith("interior minister")
+
+
+def test_a_minister_of_another_unknown_country_keeps_no_side() -> None:
+    got = run(
+        "Westmark rejects claims about the dam\n"
+        "Ostland accused Westmark of sabotage, a charge Westmark’s government rejected.\n"
+        "“We found explosives,” Ostland Interior Minister Ana Flores told reporters.\n"
+        "Westmark Foreign Minister Piet Janssen denied any involvement.\n"
+        "Westmark’s president spoke to Janssen on Tuesday."
+    )
+    sides = {s.speaker: s.side for s in got}
+    assert sides["Ana Flores"] is None
+    assert sides["Piet Janssen"] == "Westmark"
