@@ -532,6 +532,7 @@ _LOW_WORD = re.compile(r"\b[a-z]+\b")
 _POSS_END = re.compile(r"['’]s?$")
 _SPACE_APOS = re.compile(r"\s+([’'])")
 _CAP_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+_OWNER_BEFORE = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+(?:[a-z-]+\s+){0,3}$")
 _CAP_WORD = re.compile(r"\b[A-Z][\w-]*(?:['’]s\b)?")
 # "Arlandia's opposition", "the president of Arlandia"
 _NATION_OF = re.compile(
@@ -2028,8 +2029,16 @@ class _Extractor:
             if m.kind == "indefinite":
                 name = f"unnamed {name}" if not name.startswith(("senior", "unnamed")) else name
             side = m.side or self._place_side(m.text)
+            lead = par.text[max(sent.start, m.start - 60) : m.start]
+            if side is None:
+                # "the European Union's election observation mission": the owner's side
+                pm = _OWNER_BEFORE.search(lead)
+                owner = self.reg.resolve(pm.group(1), exact=True) if pm else None
+                if owner is not None and owner.side:
+                    side = owner.side
+                    m.reasons.append(f"side {side} of its owner {owner.name}")
             if side is None and m.official and not self._multi_country(m.text):
-                side = self._context_side(par, sent, m.name)
+                side = self._context_side(par, sent, m.name, mention=lead)
                 if side:
                     m.reasons.append(f"side {side} from the context")
             known = self.reg.resolve(m.text)
@@ -3028,6 +3037,16 @@ class _Extractor:
                 return True  # a capitalised word inside the sentence: a proper noun
         return False
 
+    def _rebuttal_before(self, c: Candidate, done: Sequence[Candidate]) -> str | None:
+        """The cue of a rejection by the same speaker in the sentence just before a bare
+        quote of the same paragraph ("The agency rejected that suggestion. '…,' the
+        agency said"). A quote in the next paragraph is its own statement."""
+        for p in reversed(done):
+            if p.sent == c.sent - 1 and p.actor.name == c.actor.name:
+                if p.stance_verb is Stance.DENIES and p.kind == "reported":
+                    return p.cue
+        return None
+
     def _merge(self, par: Paragraph, cands: list[Candidate]) -> list[Statement]:
         out: dict[tuple[str, str], Statement] = {}
         merged: dict[tuple[str, str], int] = {}
@@ -3044,6 +3063,13 @@ class _Extractor:
             if not _has_word(par.text[sent.start : end]):
                 continue
             stance, why = self._stance(par, c)
+            if stance is Stance.ASSERTS and c.kind == "direct" and why.startswith("no stance"):
+                backed = self._rebuttal_before(c, done)
+                if backed:
+                    stance = Stance.DENIES
+                    why = (
+                        f"stance denies: the quote backs '{backed}' of the same speaker just before"
+                    )
             if c.date is None:
                 c.date = self._date(par, sent, c, done)
             done.append(c)

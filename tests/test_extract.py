@@ -856,3 +856,37 @@ def test_a_minister_of_another_unknown_country_keeps_no_side() -> None:
     sides = {s.speaker: s.side for s in got}
     assert sides["Ana Flores"] is None
     assert sides["Piet Janssen"] == "Westmark"
+
+
+def test_a_quote_right_after_a_rejection_by_the_same_speaker_denies() -> None:
+    got = run(
+        "The agency rejected that suggestion. “Every sample was stored correctly,” "
+        "the agency said in a statement.\n"
+        "“Our staff followed the rules,” the agency said."
+    )
+    assert [(s.cue, s.stance.value) for s in got] == [
+        ("rejected", "denies"),
+        ("said in a statement", "denies"),
+        ("said", "asserts"),  # a new paragraph is a statement of its own
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,stance",
+    [
+        ("The governor said turnout in the disputed provinces was normal.", "asserts"),
+        ("The governor disputed the turnout figures.", "doubts"),
+    ],
+)
+def test_disputed_as_an_adjective_is_no_doubt(text: str, stance: str) -> None:
+    assert run(text)[0].stance.value == stance
+
+
+def test_a_body_owned_by_an_international_organisation_takes_its_side() -> None:
+    got = run(
+        "Protests spread across Brenmark on Tuesday after a disputed runoff.\n"
+        "Brenmark’s electoral commission said turnout reached 71 percent.\n"
+        "Turnout in Brenmark has rarely passed 60 percent in past elections.\n"
+        "The European Union’s election observation mission said voting had been orderly."
+    )
+    assert got[-1].side == "European Union"
