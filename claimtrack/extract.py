@@ -2221,7 +2221,12 @@ class _Extractor:
         last = self.last_side
         if (
             self.home
-            and (last is None or self.country_counts.get(last, 0) < 2)
+            and (
+                last is None
+                # a country named in passing, or dwarfed by the article's own
+                or self.country_counts.get(last, 0) < 3
+                or 3 * self.country_counts.get(last, 0) <= self.country_counts[self.home]
+            )
             and not (mention is not None and self._foreign_words(mention))
         ):
             # a passing foreigner is not who the article's officials speak for

@@ -197,3 +197,17 @@ def test_capitals_that_are_common_words_or_names_are_not_countries() -> None:
     reg = default_registry()
     for word in ("Male", "Victoria", "Kingston", "Sofia", "Wellington"):
         assert reg.resolve(word, exact=True) is None, word
+
+
+@pytest.mark.parametrize(
+    "mention,side",
+    [
+        ("M23 rebels", "M23"),
+        ("UNHCR officials", "United Nations"),
+        ("an IMF spokeswoman", "International Monetary Fund"),
+        ("the African Union", "African Union"),
+        ("al-Shabab fighters", "al-Shabab"),
+    ],
+)
+def test_organisations_and_armed_groups_are_their_own_side(mention: str, side: str) -> None:
+    assert default_registry().side_for(mention) == side

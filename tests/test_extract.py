@@ -890,3 +890,18 @@ def test_a_body_owned_by_an_international_organisation_takes_its_side() -> None:
         "The European Union’s election observation mission said voting had been orderly."
     )
     assert got[-1].side == "European Union"
+
+
+def test_the_army_and_police_belong_to_the_country_of_the_article() -> None:
+    got = run(
+        "NAIROBI (Reuters) - Kenyan police fired tear gas at protesters in Nairobi on Tuesday.\n"
+        "Kenya's opposition called the crackdown brutal; a Kenyan rights group counted 12 dead.\n"
+        "A British diplomat, Tom Reed, said London was concerned.\n"
+        "The army said it had not deployed troops in the capital.\n"
+        "The interior ministry said the protests were illegal."
+    )
+    assert [(s.speaker, s.side) for s in got] == [
+        ("Tom Reed", "United Kingdom"),
+        ("Kenyan military", "Kenya"),
+        ("Kenyan Ministry of Interior", "Kenya"),
+    ]
