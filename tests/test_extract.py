@@ -905,3 +905,19 @@ def test_the_army_and_police_belong_to_the_country_of_the_article() -> None:
         ("Kenyan military", "Kenya"),
         ("Kenyan Ministry of Interior", "Kenya"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text,stance",
+    [
+        ("The ministry said the report was misleading and taken out of context.", "denies"),
+        ("The army said it had played no role in the ambush.", "denies"),
+        ("“We got it wrong, and we apologise,” the broadcaster’s director said.", "retracts"),
+        ("The agency withdrew its earlier figure on Friday.", "retracts"),
+        ("The ministry said the figures were higher than expected.", "asserts"),
+    ],
+)
+def test_rebuttal_and_retraction_phrases(text: str, stance: str) -> None:
+    got = run(text)
+    assert got, text
+    assert got[0].stance.value == stance
