@@ -484,20 +484,34 @@ def article_detail(db: sqlite_utils.Database, prefix: str) -> dict[str, Any]:
 
 
 def speakers(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Speakers with their side: the side most of their statements give (ties by
+    name), whatever order the articles were ingested in."""
     rows = list(
         db.query(
-            f"select speaker, side, count(*) as statements, "
+            f"select speaker, count(*) as statements, "
             f"group_concat(distinct stance) as stances from ({_STATEMENTS_SQL}) t "
             "group by speaker order by statements desc, speaker"
         )
     )
+    sides: dict[str, str] = {}
+    for r in db.query(
+        f"select speaker, side, count(*) as n from ({_STATEMENTS_SQL}) t "
+        "where side is not null group by speaker, side order by speaker, n desc, side"
+    ):
+        sides.setdefault(r["speaker"], r["side"])
     aliases: dict[str, list[str]] = {}
     for r in db.query("select subject, value from corrections where kind = 'merge'"):
         aliases.setdefault(r["value"], []).append(r["subject"])
-    for r in rows:
-        r["aliases"] = sorted(aliases.get(r["speaker"], []))
-        r["stances"] = sorted((r["stances"] or "").split(","))
-    return rows
+    return [
+        {
+            "speaker": r["speaker"],
+            "side": sides.get(r["speaker"]),
+            "statements": r["statements"],
+            "stances": sorted((r["stances"] or "").split(",")),
+            "aliases": sorted(aliases.get(r["speaker"], [])),
+        }
+        for r in rows
+    ]
 
 
 def set_correction(db: sqlite_utils.Database, kind: str, subject: str, value: str | None) -> None:
