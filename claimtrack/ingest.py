@@ -117,14 +117,16 @@ def link_statements(
     return out
 
 
+def _extract_one(article: Article) -> tuple[list[Statement], list[Found] | None]:
+    """In a worker: one article's statements, and their links to the claims."""
+    statements = extract_statements(article)
+    links = link_statements(_worker_linker, article, statements) if _worker_linker else None
+    return statements, links
+
+
 def _extract_batch(articles: list[Article]) -> list[tuple[list[Statement], list[Found] | None]]:
     """Worker-process job: statements of a batch of articles, and their links."""
-    out = []
-    for a in articles:
-        statements = extract_statements(a)
-        links = link_statements(_worker_linker, a, statements) if _worker_linker else None
-        out.append((statements, links))
-    return out
+    return [_extract_one(a) for a in articles]
 
 
 def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -273,8 +275,6 @@ def map_in_order(
     batches: Iterator[list[Article]], pool: Any
 ) -> Iterator[tuple[list[Article], list[tuple[list[Statement], list[Found] | None]]]]:
     """Map batches over the pool in order, keeping only a few in flight."""
-    import collections
-
     in_flight: collections.deque[tuple[list[Article], Any]] = collections.deque()
     for batch in batches:
         in_flight.append((batch, pool.apply_async(_extract_batch, (batch,))))
@@ -360,9 +360,7 @@ def _prepare_file(
     problems: list[InputProblem] = []
     out: list[Prepared] = []
     for article in read_articles(path, fmt, fields, problems.append):
-        statements = extract_statements(article)
-        links = link_statements(_worker_linker, article, statements) if _worker_linker else None
-        out.append((article, statements, links))
+        out.append((article, *_extract_one(article)))
     return out, problems
 
 
