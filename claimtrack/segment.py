@@ -298,6 +298,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _STEM = 6  # compare words by their first letters once suffixes are gone: attack/attacked
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _stem(low: str) -> str:
     if len(low) > 4:
         for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
@@ -307,40 +308,48 @@ def _stem(low: str) -> str:
     return low[:_STEM]
 
 
+_POSSESSIVE = ("'s", "’s")
+_RUN_GLUE = frozenset(("of", "the", "for"))  # "United States of America" -> "#usa"
+
+
+def _unpossessive(word: str) -> str:
+    """ "Lunde's" -> "Lunde" (what ``re.sub(r"['’]s$", "", word)`` does, without a regex)."""
+    return word[:-2] if word.endswith(_POSSESSIVE) else word
+
+
 def _bag(line: _Line, rules: Rules) -> Bag:
     """Content-word stems of a line; names (capitalised, not sentence-initial) count double,
     acronyms and the initials of runs of capitalised words ("United Nations" -> "#un") too."""
     if line._bag is not None:
         return line._bag
     bag: Bag = {}
-    run: list[str] = []
+    initials: list[str] = []  # of the current run of capitalised words
     text = line.body_text
-
-    def close_run() -> None:
-        if len(run) > 1:
-            key = "#" + "".join(w[0] for w in run)
-            bag[key] = bag.get(key, 0.0) + 1.0
-        run.clear()
-
+    stopwords, common, common_weight = rules.stopwords, rules.common, rules.common_weight
     for m in _WORD.finditer(text):
-        word = re.sub(r"['’]s$", "", m.group())
+        word = m.group()
+        if word.endswith(_POSSESSIVE):
+            word = word[:-2]
         low = word.lower()
-        if word[0].isupper():
-            run.append(low)
-        elif low not in ("of", "the", "for"):
-            close_run()
-        if word.isupper() and 2 <= len(word) <= 6:
+        upper = word[0].isupper()
+        if upper:
+            initials.append(low[0])
+        elif initials and low not in _RUN_GLUE:
+            if len(initials) > 1:
+                key = "#" + "".join(initials)
+                bag[key] = bag.get(key, 0.0) + 1.0
+            initials = []
+        if 2 <= len(word) <= 6 and word.isupper():
             bag["#" + low] = bag.get("#" + low, 0.0) + 2.0
             continue
-        if low in rules.stopwords or len(low) < 4:
+        if len(low) < 4 or low in stopwords:
             continue
-        sentence_start = _sentence_start(text, m.start())
         stem = _stem(low)
-        weight = 2.0 if word[0].isupper() and not sentence_start else 1.0
-        bag[stem] = bag.get(stem, 0.0) + (
-            weight * rules.common_weight if stem in rules.common else weight
-        )
-    close_run()
+        weight = 2.0 if upper and not _sentence_start(text, m.start()) else 1.0
+        bag[stem] = bag.get(stem, 0.0) + (weight * common_weight if stem in common else weight)
+    if len(initials) > 1:
+        key = "#" + "".join(initials)
+        bag[key] = bag.get(key, 0.0) + 1.0
     line._bag = bag
     return bag
 
@@ -364,8 +373,10 @@ class _Vocabulary:
 def _coverage(part: Bag, context: Bag, vocab: _Vocabulary) -> float:
     """The share of ``part``'s weighted vocabulary that ``context`` also uses (0..1)."""
     total = shared = 0.0
+    df, top = vocab.df, vocab.n + 2
+    log = math.log
     for key, count in part.items():
-        w = count * vocab.idf(key)
+        w = count * log(top / (df[key] + 1))  # vocab.idf(key), inlined: a hot loop
         total += w
         if context.get(key):
             shared += w
@@ -404,6 +415,9 @@ _NAME_RUN = re.compile(
 _APPOSITIVE = re.compile(r",\s+((?:a|an|the)\s+[^,.;]{0,50}|[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})")
 
 
+_WORDS_DASH = re.compile(r"[\w-]+")
+
+
 def _people(line: _Line, rules: Rules) -> list[_Person]:
     """People named outside quotations: "Given Surname", with a title or role just before
     ("Norwegian Fisheries Minister Kari Lunde", "port spokeswoman Marieke Smit") or as an appositive
@@ -413,12 +427,12 @@ def _people(line: _Line, rules: Rules) -> list[_Person]:
     text = _QUOTED.sub(lambda m: " " * len(m.group()), line.body_text)
     found: list[_Person] = []
     for m in _NAME_RUN.finditer(text):
-        words = [re.sub(r"['’]s$", "", w) for w in m.group().split()]
+        words = [_unpossessive(w) for w in m.group().split()]
         cut = max((k + 1 for k, w in enumerate(words) if w in rules.not_names), default=0)
         title, name = words[:cut], words[cut:]
         if not name:
             continue
-        before = re.findall(r"[\w-]+", text[max(0, m.start() - 40) : m.start()])[-3:]
+        before = _WORDS_DASH.findall(text, max(0, m.start() - 40), m.start())[-3:]
         titled = any(w.lower() in rules.role_words for w in [*title, *before])
         if len(name) == 1:
             if title and title[-1].lower() in rules.role_words:
@@ -447,7 +461,7 @@ def _surnames_referred(line: _Line, known: set[str]) -> bool:
     """Whether the line names someone already known by surname alone ("Smit said")."""
     text = _QUOTED.sub(" ", line.body_text)
     for m in _NAME_RUN.finditer(text):
-        words = [re.sub(r"['’]s$", "", w) for w in m.group().split()]
+        words = [_unpossessive(w) for w in m.group().split()]
         if len(words) == 1 and words[0] in known:
             return True
     return False

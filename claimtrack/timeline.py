@@ -58,8 +58,8 @@ def _key(row: dict[str, Any]) -> str:
 
 def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Same speaker and stance (the caller buckets by them) and the same words."""
-    if a["quote"] and b["quote"]:
-        qa, qb = " ".join(normalise(a["quote"])), " ".join(normalise(b["quote"]))
+    qa, qb = a["_qkey"], b["_qkey"]
+    if qa and qb:
         shorter, longer = sorted((qa, qb), key=len)
         # the same words quoted, or one report quoting a longer stretch of them
         if qa == qb or (len(shorter.split()) >= QUOTE_WORDS and f" {shorter} " in f" {longer} "):
@@ -98,28 +98,63 @@ def entry(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _quote_key(row: dict[str, Any]) -> str | None:
+    return " ".join(normalise(row["quote"])) if row["quote"] else None
+
+
+class _Bucket:
+    """The entries of one (speaker, stance), with indexes that find the first entry a
+    new report repeats without comparing it to every entry (``_same`` decides)."""
+
+    def __init__(self) -> None:
+        self.entries: list[dict[str, Any]] = []
+        self.by_key: dict[str, int] = {}  # normalised text -> first entry with it
+        self.by_quote: dict[str, int] = {}  # normalised quote -> first entry with it
+
+    def find(self, row: dict[str, Any]) -> dict[str, Any] | None:
+        """The first entry ``_same`` as ``row``, as a scan in order would find it."""
+        hits = [self.by_key.get(row["_key"]), self.by_quote.get(row["_qkey"] or "")]
+        first = min((h for h in hits if h is not None), default=len(self.entries))
+        for i in range(first):  # an earlier entry may still match by quote or fuzzily
+            if _same(self.entries[i], row):
+                return self.entries[i]
+        return self.entries[first] if first < len(self.entries) else None
+
+    def add(self, e: dict[str, Any]) -> None:
+        i = len(self.entries)
+        self.entries.append(e)
+        self.by_key.setdefault(e["_key"], i)
+        if e["_qkey"]:
+            self.by_quote.setdefault(e["_qkey"], i)
+
+
 def build(rows: Iterable[dict[str, Any]], filters: Filters | None = None) -> list[dict[str, Any]]:
     """Timeline entries, ordered by date (undated last), then by source order."""
     entries: list[dict[str, Any]] = []
-    buckets: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    buckets: dict[tuple[str, str], _Bucket] = {}
     for row in sorted(rows, key=_sort_key):
-        row["_key"] = _key(row)
-        bucket = buckets.setdefault((row["speaker"], row["stance"]), [])
-        for e in bucket:
-            if _same(e, row):
-                seen = {(s["path"], s["line"]) for s in e["sources"]}
-                e["sources"].extend(s for s in row["sources"] if (s["path"], s["line"]) not in seen)
-                e["count"] = len(e["sources"])
-                e.setdefault("merged", []).append(row["id"])
-                break
+        row["_key"], row["_qkey"] = _key(row), _quote_key(row)
+        bucket = buckets.get((row["speaker"], row["stance"]))
+        if bucket is None:
+            bucket = buckets[(row["speaker"], row["stance"])] = _Bucket()
+        e = bucket.find(row)
+        if e is not None:
+            seen = e["_seen"]
+            for src in row["sources"]:
+                if (src["path"], src["line"]) not in seen:
+                    seen.add((src["path"], src["line"]))
+                    e["sources"].append(src)
+            e["count"] = len(e["sources"])
+            e.setdefault("merged", []).append(row["id"])
         else:
             e = entry(row)
-            e["_key"] = row["_key"]
-            bucket.append(e)
+            e["_key"], e["_qkey"] = row["_key"], row["_qkey"]
+            e["_seen"] = {(src["path"], src["line"]) for src in e["sources"]}
+            bucket.add(e)
             entries.append(e)
     mark_reversals(entries)
     for e in entries:
-        del e["_when"], e["_key"]
+        del e["_when"], e["_key"], e["_qkey"], e["_seen"]
     if filters:
         entries = [e for e in entries if filters.keep(e)]
     return entries
