@@ -149,7 +149,7 @@ class ClaimMatcher:
         # Context: the statement refers back ("called it a fabrication") to a paragraph
         # of its section that is itself about the claim.
         shared = self.description & found
-        if not (vocab["anaphora_re"].search(text) or len(shared) >= 2):
+        if not (len(shared) >= 2 or _refers_back(text)):
             return direct, reason
         window = list(context[-int(weights["context_window"]) :])
         if context and context[0] not in window and is_heading(context[0]):
@@ -161,7 +161,7 @@ class ClaimMatcher:
                 return max(direct, score), "refers back to a paragraph about the claim"
         # An article whose headline or lead is about the claim: a statement naming
         # "the attack" or "the allegations" anywhere in it means that one.
-        if title and vocab["strong_anaphora_re"].search(text):
+        if title and _refers_back_strongly(text):
             if self.direct(title, terms(title))[0] >= threshold:
                 return max(direct, weights["article_base"] + 0.3 * desc), (
                     "refers back to the article's subject, the claim"
@@ -169,6 +169,18 @@ class ClaimMatcher:
         return direct, reason
 
 
+@functools.lru_cache(maxsize=4096)
+def _refers_back(text: str) -> bool:
+    """ "called it a fabrication", "the allegation": once per statement, not per claim."""
+    return vocabulary()["anaphora_re"].search(text) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _refers_back_strongly(text: str) -> bool:
+    return vocabulary()["strong_anaphora_re"].search(text) is not None
+
+
+@functools.lru_cache(maxsize=8192)
 def is_heading(text: str) -> bool:
     """A subheading inside an article: short, no final full stop."""
     stripped = text.strip()
@@ -240,10 +252,11 @@ class Linker:
     def candidates(self, words: set[str]) -> list[int]:
         """Claims that could link: a keyword or alias word present, or enough of the
         description's words that the description alone could reach the threshold."""
-        hit = {i for w in words for i in self.strong.get(w, ())}
+        strong, weak = self.strong, self.weak
+        hit = {i for w in words & strong.keys() for i in strong[w]}
         counts: dict[int, int] = {}
-        for w in words:
-            for i in self.weak.get(w, ()):
+        for w in words & weak.keys():
+            for i in weak[w]:
                 counts[i] = counts.get(i, 0) + 1
         share = vocabulary()["weights"]["candidate_description_share"]
         for i, n in counts.items():
