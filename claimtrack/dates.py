@@ -217,7 +217,10 @@ _TIME_PATTERNS = [
     (
         "vague",
         re.compile(
-            r"\b(?:last week|earlier this week|this week|last weekend|earlier|recently|"
+            # "its earlier figure", "an earlier statement": an adjective, not a time
+            r"\b(?:last week|earlier this week|this week|last weekend|"
+            r"(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\bthe )(?<!\ban )(?<!\btheir )(?<!\bour )"
+            r"earlier(?! than)|recently|"
             r"previously|days ago|weeks ago|a week ago|in recent days|in recent weeks)\b",
             re.I,
         ),

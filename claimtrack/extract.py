@@ -506,6 +506,9 @@ _ACADEMIC = frozenset(
     """studies study institute university college school centre center foundation think
     tank programme program research academy""".split()
 )
+_PRIVATE_HEADS = _ACADEMIC | frozenset(
+    """association associations chamber company corporation firm ltd inc plc""".split()
+)
 _PARTISAN = frozenset(
     "allies supporters critics opponents rivals friends family relatives lawyers lawyer".split()
 )
@@ -581,6 +584,7 @@ _TIME_HINT = re.compile(
     re.I,
 )
 _NO_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": "", "”": "", '"': "", "„": ""})
+_MODAL_NT = ("won", "wouldn", "can", "couldn", "shouldn", "mustn", "shan")
 _NEUTRAL_PARTICIPLES = frozenset(
     "saying adding stating noting insisting arguing explaining writing telling".split()
 )
@@ -1102,6 +1106,16 @@ class _Extractor:
                 sm.reasons.append(f"a {before.low} that said: issued by the sentence's subject")
                 return sm, "document"
             return None
+        if (
+            t.text == ")"
+            and i >= 3
+            and toks[i - 2].text == "("
+            and toks[i - 1].text.isupper()
+            and len(toks[i - 1].text) <= 8
+        ):
+            # "The Indonesian Palm Oil Association (GAPKI) warned": skip the acronym
+            i -= 3
+            t = toks[i]
         if t.text in (",", "—", "–", "(", ")"):
             ap = self._appositive(par, sent, i)
             return (ap, "apposition") if ap else None
@@ -1438,18 +1452,33 @@ class _Extractor:
         m = self._analyse(par, sent, tj, k - 1)
         if m is None:
             return None
-        # an apposition after the name gives the role: ", a scholar at X,"
-        if k < len(toks) and toks[k].text == ",":
-            e = k + 1
-            while e < len(toks) and toks[e].text not in (",", ".", ";") and e - k < 25:
-                e += 1
-            if e > k + 1 and toks[k + 1].low in ("a", "an", "the", "director", "head", "chief"):
-                b = self._analyse(par, sent, k + 1, e - 1, appositive=True)
-                if b is not None:
-                    m.role = m.role or b.role
-                    if not m.side and b.side and b.official:
-                        m.side = b.side
+        self._apposition(par, sent, m, k)
         return m
+
+    def _apposition(self, par: Paragraph, sent: Sentence, m: Mention, k: int) -> None:
+        """An apposition at token ``k`` after a name gives it its role and side:
+        ", a scholar at X,", ", the Kyrgyz president,", ", Chile's interior minister,"."""
+        toks = sent.toks
+        if k >= len(toks) or toks[k].text != ",":
+            return
+        e = k + 1
+        while e < len(toks) and toks[e].text not in (",", ".", ";") and e - k < 25:
+            e += 1
+        if e == k + 1:
+            return
+        first = toks[k + 1]
+        if not (
+            first.low in ("a", "an", "the", "director", "head", "chief")
+            or (not first.cap and first.low in self.rules.titles)
+            or (first.low.endswith("'s") and self.reg.demonym(first.text))
+        ):
+            return
+        b = self._analyse(par, sent, k + 1, e - 1, appositive=True)
+        if b is not None:
+            m.role = m.role or b.role
+            if not m.side and b.side and b.official:
+                m.side = b.side
+                m.official = True
 
     def _sentence_subject(self, par: Paragraph, sent: Sentence) -> Mention | None:
         """The subject at the start of a sentence, after a fronted phrase."""
@@ -1588,6 +1617,18 @@ class _Extractor:
                         x.cap or x.low not in r.modifiers or x.low in r.generic
                     ):
                         tail.append(x)
+                if (
+                    name_toks
+                    and role_words
+                    and low == "of"
+                    and len(tail) == 1
+                    and not any(x.low in r.body_heads for x in name_toks)
+                ):
+                    place = self.reg.resolve(tail[0].text, exact=True)
+                    if place is not None and place.kind == "government":
+                        # "Interior Minister Rafael Ortiz of Chile": the country of a title
+                        side = side or place.side
+                        break
                 if name_toks and tail and tail[0].cap and low in ("of", "for"):
                     # "State Emergency Service of Ukraine", "Institute for the Study of War"
                     name_toks.append(t)
@@ -1605,10 +1646,15 @@ class _Extractor:
                         org_prep = low
                         if o.side and (low != "in"):
                             side = side or (o.side if o.kind != "body" or o.side else None)
-                    elif low in ("of",) and not side:
+                    elif low in ("of", "for") and not side:
                         c = self.reg.demonym(tail[0].text)
-                        if c and len(tail) == 1:
-                            side = c  # "the president of Turkiye"
+                        if c and (
+                            (len(tail) == 1 and low == "of")
+                            or any(x.low in r.generic or x.low in r.body_heads for x in tail[1:])
+                        ):
+                            # "the president of Turkiye", "a spokeswoman for the Kenyan
+                            # interior ministry": the country of the institution
+                            side = c
                     break
                 break
             title = self._title_at(rest, k)
@@ -1986,15 +2032,20 @@ class _Extractor:
             if any(w in r.body_heads for w in words) or (len(words) == 1 and m.name.isupper()):
                 kind = "body"
             side = m.side if (m.official or kind == "body") else None
-            if kind == "body" and side is None:
+            if kind == "body" and any(w in _PRIVATE_HEADS for w in words):
+                # "the Indonesian Palm Oil Association": a country's trade body or
+                # research institute does not speak for its government
+                side = None
+                m.reasons.append(f"{m.name!r} is a private or academic body: no side")
+            elif kind == "body" and side is None:
                 side = self.reg.side_for(m.name) or self._place_side(m.text)
             if kind == "person" and len(words) == 1 and m.name.endswith("s"):
                 kind = "group"  # "Republicans", "Palestinians"
             if kind == "person" and side is None and (m.role or m.official):
                 # "commission trade spokesperson X": the body of the title, named before
-                lead = _LOWER_LEAD.search(par.text, max(sent.start, m.start - 40), m.start)
-                words = (lead.group(0) if lead else "") + " " + m.text[: m.text.find(m.name)]
-                body = self._role_body(words)
+                low = _LOWER_LEAD.search(par.text, max(sent.start, m.start - 40), m.start)
+                title = (low.group(0) if low else "") + " " + m.text[: m.text.find(m.name)]
+                body = self._role_body(title)
                 if body is not None:
                     side = body.side
                     m.reasons.append(f"side {side} of {body.name}, the body of the title")
@@ -2006,8 +2057,8 @@ class _Extractor:
                 and not self._names_other_body(par, sent, m)
             ):
                 own = m.text[: m.text.find(m.name)] if m.name and m.name in m.text else ""
-                lead = par.text[max(sent.start, m.start - 40) : m.start] + own
-                side = self._context_side(par, sent, m.role, mention=lead)
+                before = par.text[max(sent.start, m.start - 40) : m.start] + own
+                side = self._context_side(par, sent, m.role, mention=before)
                 if side:
                     m.reasons.append(f"side {side} from the context of an official")
             gender = None
@@ -2273,6 +2324,24 @@ class _Extractor:
         j = ti - 1
         while j >= 0 and toks[j].low in self.rules.between:
             j -= 1
+        with_np = self._with_subject(par, sent, j)
+        if with_np is not None:
+            # "…, with Reuter saying …": the participle has its own subject
+            actors = self._actors_for(par, sent, with_np)
+            if not actors:
+                return []
+            return self._participle_out(
+                par,
+                si,
+                sent,
+                ti,
+                tj,
+                form,
+                actors,
+                f"speaker: 'with {with_np.text}' + participle",
+                None,
+                with_np,
+            )
         if j < 0 or (toks[j].low not in _ATTACH_BEFORE and toks[j].text not in (",", "–", "—")):
             return []
         base = None
@@ -2293,6 +2362,39 @@ class _Extractor:
             why = f"speaker: subject of the sentence {sm.text!r} (participle)"
         if not actors:
             return []
+        return self._participle_out(par, si, sent, ti, tj, form, actors, why, base, None)
+
+    def _with_subject(self, par: Paragraph, sent: Sentence, j: int) -> Mention | None:
+        """The subject of an absolute "with X saying" ending at token ``j``, or None."""
+        toks = sent.toks
+        if j < 1 or toks[j].text in (",", "–", "—") or toks[j].low in _ATTACH_BEFORE:
+            return None
+        k = j
+        while k > 0 and j - k < 8 and toks[k - 1].low != "with" and not toks[k - 1].quote:
+            if toks[k - 1].text in (",", ";", ":", "(", ")"):
+                return None
+            k -= 1
+        if k < 1 or toks[k - 1].low != "with":
+            return None
+        m = self._analyse(par, sent, k, j)
+        if m is None or m.kind in ("pronoun", "document", "joint"):
+            return None
+        return m
+
+    def _participle_out(
+        self,
+        par: Paragraph,
+        si: int,
+        sent: Sentence,
+        ti: int,
+        tj: int,
+        form: str,
+        actors: Sequence[Actor],
+        why: str,
+        base: Candidate | None,
+        subject: Mention | None,
+    ) -> list[Candidate]:
+        toks = sent.toks
         if form in self.lex.weak and not self._weak_ok(par, sent, tj):
             return []
         start = toks[ti].start
@@ -2308,8 +2410,8 @@ class _Extractor:
                     sent=si,
                     cue_start=start,
                     cue_end=stop,
-                    subj_start=start,
-                    subj_end=start,
+                    subj_start=subject.start if subject is not None else start,
+                    subj_end=subject.end if subject is not None else start,
                     scope=[],
                     stance_verb=self.lex.verbs.get(form, Stance.ASSERTS),
                     explain=[f"rule: participle '{form}'", why],
@@ -2597,10 +2699,13 @@ class _Extractor:
             base.quote = f"{base.quote} {more}".strip() if base.quote else more
 
     def _remember_subject(self, par: Paragraph, sent: Sentence) -> Actor | None:
-        """Narration: remember a person named as a sentence's subject, for later "he"."""
+        """Narration: remember a person named as a sentence's subject, for later "he",
+        and a national body, for a later "the ministry"."""
         toks = sent.toks
         if not toks or not (toks[0].cap or _AGE.match(toks[0].low)):
             return None
+        if toks[0].low in self.rules.determiners or self.reg.demonym(toks[0].text):
+            self._remember_body(par, sent)
         if toks[0].low in _FUNCTION_CAPS and toks[0].low not in self.rules.determiners:
             return None
         k = 0
@@ -2621,8 +2726,22 @@ class _Extractor:
         words = m.name.lower().split()
         if any(w in self.rules.body_heads for w in words):
             return None
+        self._apposition(par, sent, m, k)
         actor = self._actor(par, sent, m)
         return actor if actor is not None and actor.kind == "person" else None
+
+    def _remember_body(self, par: Paragraph, sent: Sentence) -> None:
+        """ "The Kyrgyz foreign ministry summoned the ambassador.": a body of a known
+        country as a narration subject is who a later "the ministry" is."""
+        m = self._sentence_subject(par, sent)
+        if m is None or m.kind not in ("name", "group-of", "definite") or not m.side:
+            return
+        if m.kind == "name" and (m.org is None or m.org.kind not in ("body", "government")):
+            return
+        words = (m.name or "").split()
+        if m.kind != "name" and not (m.official and words and words[-1] in self.rules.body_heads):
+            return
+        self._actor(par, sent, m)
 
     # ---------------------------------------------------------------- cue, scope, kind
     def _cue_text(
@@ -2778,12 +2897,69 @@ class _Extractor:
                 if w.startswith(tuple(modal)) or (i and words[i - 1] in modal):
                     break
                 return Stance.DENIES, f"stance denies: '{c.verb}' with a negated clause"
+        if c.stance_verb is Stance.ASSERTS and c.verb in lex.words("stance.neutral_verbs"):
+            hit = self._self_negation(words)
+            if hit:
+                return Stance.DENIES, f"stance denies: '{c.verb}' with '{hit}'"
         if c.verb in lex.words("stance.admit_verbs"):
             err = lex.words("stance.error_words")
             hit = next((w for w in words[:14] if w in err), None)
             if hit:
                 return Stance.RETRACTS, f"stance retracts: '{c.verb}' an error ('{hit}')"
         return None
+
+    def _self_negation(self, words: Sequence[str]) -> str | None:
+        """The negation that opens a reported clause about the speaker's own doing
+        ("it had not been hacked", "its troops did not fire", "no shots were fired"),
+        as printed, or None."""
+        lex = self.lex
+        k = 1 if words and words[0] == "that" else 0
+        if k >= len(words):
+            return None
+        start = k
+        if words[k] == "no":
+            # "no shots were fired", "no such order had been issued"
+            j = k + 1
+            while (
+                j < len(words)
+                and j <= k + 4
+                and words[j] not in lex.words("stance.clause_auxiliaries")
+            ):
+                j += 1
+            if j >= len(words) or j == k + 1 or j > k + 4:
+                return None
+            if words[j] not in ("had", "has", "have", "was", "were"):
+                return None
+            nxt = words[j + 1 : j + 3]
+            if not nxt or any(w in lex.words("stance.self_negation_skip") for w in nxt):
+                return None
+            return " ".join(words[start : j + 2])
+        if words[k] in lex.words("stance.self_subjects"):
+            k += 1
+        elif words[k] in lex.words("stance.self_possessives"):
+            k += 1
+            while (
+                k < len(words)
+                and k <= start + 3
+                and words[k] not in lex.words("stance.clause_auxiliaries")
+            ):
+                k += 1
+        else:
+            return None
+        if k < len(words) and words[k] in lex.words("stance.clause_auxiliaries"):
+            k += 1
+        if k >= len(words):
+            return None
+        w = words[k]
+        neg = w in ("not", "never") or (w.endswith("n't") and not w.startswith(_MODAL_NT))
+        if not neg or words[k - 1] in lex.words("stance.pledge_modals"):
+            return None
+        rest = words[k + 1 : k + 3]
+        if not rest or any(x in lex.words("stance.self_negation_skip") for x in rest[:1]):
+            return None
+        if " ".join(rest) in lex.words("stance.self_negation_skip"):
+            return None
+        return " ".join(words[start : k + 2])
 
     def _stance(self, par: Paragraph, c: Candidate) -> tuple[Stance, str]:
         lex = self.lex
