@@ -117,14 +117,28 @@ def link_statements(
     return out
 
 
-def _extract_one(article: Article) -> tuple[list[Statement], list[Found] | None]:
-    """In a worker: one article's statements, and their links to the claims."""
+# An article's id and near-duplicate sketch (``dedupe``).
+Keys = tuple[str, list[int]]
+
+
+def article_keys(article: Article) -> Keys:
+    text = article.text
+    return dedupe.article_id(text if text.strip() else (article.title or "")), dedupe.sketch(text)
+
+
+# What a worker computes for one article: statements, their links, the article's keys.
+Extracted = tuple[list[Statement], list[Found] | None, Keys]
+
+
+def _extract_one(article: Article) -> Extracted:
+    """In a worker: one article's statements, their links to the claims, and its keys
+    (so that the single writer only writes)."""
     statements = extract_statements(article)
     links = link_statements(_worker_linker, article, statements) if _worker_linker else None
-    return statements, links
+    return statements, links, article_keys(article)
 
 
-def _extract_batch(articles: list[Article]) -> list[tuple[list[Statement], list[Found] | None]]:
+def _extract_batch(articles: list[Article]) -> list[Extracted]:
     """Worker-process job: statements of a batch of articles, and their links."""
     return [_extract_one(a) for a in articles]
 
@@ -140,8 +154,8 @@ def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-# An article read, with its statements and their links when a worker computed them.
-Prepared = tuple[Article, list[Statement] | None, list[Found] | None]
+# An article read, with its statements, their links and its keys when a worker computed them.
+Prepared = tuple[Article, list[Statement] | None, list[Found] | None, Keys | None]
 
 
 class Ingester:
@@ -181,12 +195,12 @@ class Ingester:
     def _with_statements(self, articles: Iterable[Article]) -> Iterator[Prepared]:
         if self.jobs == 1:
             for a in articles:
-                yield a, None, None  # extracted in add_article, only if the article is new
+                yield a, None, None, None  # extracted in add_article, only if the article is new
             return
         batches = _batched(articles, self.BATCH)
         for batch, results in map_in_order(batches, self.pool()):
-            for article, (statements, links) in zip(batch, results, strict=True):
-                yield article, statements, links
+            for article, (statements, links, keys) in zip(batch, results, strict=True):
+                yield article, statements, links, keys
 
     def add_article(
         self,
@@ -194,13 +208,12 @@ class Ingester:
         summary: IngestSummary,
         statements: list[Statement] | None = None,
         found: list[Found] | None = None,
+        keys: Keys | None = None,
     ) -> str:
         """Store one article (or record it as another source of a stored one), with
         its statements (extracted here unless given) and their links. Returns its id."""
         summary.articles += 1
-        text = article.text
-        art_id = dedupe.article_id(text if text.strip() else (article.title or ""))
-        sketch = dedupe.sketch(text)
+        art_id, sketch = keys or article_keys(article)
         existing = store.find_article(self.db, art_id, sketch, dedupe.MIN_SHARED, _near(sketch))
         if existing is not None:
             existing_id, kind = existing
@@ -256,8 +269,8 @@ class Ingester:
         """One file's articles in one transaction."""
         partial = IngestSummary()
         with store.write_transaction(self.db):
-            for article, statements, found in prepared:
-                self.add_article(article, partial, statements, found)
+            for article, statements, found, keys in prepared:
+                self.add_article(article, partial, statements, found, keys)
         summary.add(partial, problems)
 
     def ingest_records(self, path: str, lines: Iterable[str], summary: IngestSummary) -> None:
@@ -273,7 +286,7 @@ class Ingester:
 
 def map_in_order(
     batches: Iterator[list[Article]], pool: Any
-) -> Iterator[tuple[list[Article], list[tuple[list[Statement], list[Found] | None]]]]:
+) -> Iterator[tuple[list[Article], list[Extracted]]]:
     """Map batches over the pool in order, keeping only a few in flight."""
     in_flight: collections.deque[tuple[list[Article], Any]] = collections.deque()
     for batch in batches:

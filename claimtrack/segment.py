@@ -90,6 +90,8 @@ class Rules:
     stopwords: frozenset[str]
     common: frozenset[str]  # stems of words common to all news writing
     common_weight: float
+    # word as printed -> what ``_bag`` needs of it (filled as words are met)
+    words: dict[str, _WordInfo] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _compile(patterns: Iterable[str]) -> tuple[re.Pattern[str], ...]:
@@ -317,6 +319,27 @@ def _unpossessive(word: str) -> str:
     return word[:-2] if word.endswith(_POSSESSIVE) else word
 
 
+# (lower case without "'s", capitalised, acronym, stem or "" when not counted, weight)
+_WordInfo = tuple[str, bool, bool, str, float]
+_MAX_KNOWN_WORDS = 100_000
+
+
+def _word_info(word: str, rules: Rules) -> _WordInfo:
+    if word.endswith(_POSSESSIVE):
+        word = word[:-2]
+    low = word.lower()
+    acronym = 2 <= len(word) <= 6 and word.isupper()
+    counted = not acronym and len(low) >= 4 and low not in rules.stopwords
+    stem = _stem(low) if counted else ""
+    return (
+        low,
+        word[0].isupper(),
+        acronym,
+        stem,
+        rules.common_weight if stem in rules.common else 1.0,
+    )
+
+
 def _bag(line: _Line, rules: Rules) -> Bag:
     """Content-word stems of a line; names (capitalised, not sentence-initial) count double,
     acronyms and the initials of runs of capitalised words ("United Nations" -> "#un") too."""
@@ -325,13 +348,15 @@ def _bag(line: _Line, rules: Rules) -> Bag:
     bag: Bag = {}
     initials: list[str] = []  # of the current run of capitalised words
     text = line.body_text
-    stopwords, common, common_weight = rules.stopwords, rules.common, rules.common_weight
+    known = rules.words
     for m in _WORD.finditer(text):
         word = m.group()
-        if word.endswith(_POSSESSIVE):
-            word = word[:-2]
-        low = word.lower()
-        upper = word[0].isupper()
+        info = known.get(word)
+        if info is None:
+            if len(known) >= _MAX_KNOWN_WORDS:  # memory stays flat on any input
+                known.clear()
+            info = known[word] = _word_info(word, rules)
+        low, upper, acronym, stem, factor = info
         if upper:
             initials.append(low[0])
         elif initials and low not in _RUN_GLUE:
@@ -339,14 +364,12 @@ def _bag(line: _Line, rules: Rules) -> Bag:
                 key = "#" + "".join(initials)
                 bag[key] = bag.get(key, 0.0) + 1.0
             initials = []
-        if 2 <= len(word) <= 6 and word.isupper():
-            bag["#" + low] = bag.get("#" + low, 0.0) + 2.0
-            continue
-        if len(low) < 4 or low in stopwords:
-            continue
-        stem = _stem(low)
-        weight = 2.0 if upper and not _sentence_start(text, m.start()) else 1.0
-        bag[stem] = bag.get(stem, 0.0) + (weight * common_weight if stem in common else weight)
+        if acronym:
+            key = "#" + low
+            bag[key] = bag.get(key, 0.0) + 2.0
+        elif stem:
+            weight = 2.0 if upper and not _sentence_start(text, m.start()) else 1.0
+            bag[stem] = bag.get(stem, 0.0) + weight * factor
     if len(initials) > 1:
         key = "#" + "".join(initials)
         bag[key] = bag.get(key, 0.0) + 1.0

@@ -84,12 +84,13 @@ def find_article(
         return None
     placeholders = ",".join("?" * len(sketch))
     rows = db.execute(
+        "select c.article_id, a.sketch from ("
         f"select article_id, count(*) as n from sketches where hash in ({placeholders}) "
-        "group by article_id having n >= ? order by n desc limit 5",
+        "group by article_id having n >= ? order by n desc limit 5"
+        ") c join articles a on a.id = c.article_id order by c.n desc",
         [*sketch, min_shared],
     ).fetchall()
-    for other_id, _ in rows:
-        (stored,) = db.execute("select sketch from articles where id = ?", [other_id]).fetchone()
+    for other_id, stored in rows:
         if accept(json.loads(stored or "[]")):
             return other_id, "near"
     return None
