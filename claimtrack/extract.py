@@ -410,6 +410,7 @@ class Rules:
     documents: frozenset[str]
     excluded: frozenset[str]
     body_heads: frozenset[str]
+    state_heads: frozenset[str]
     titles: frozenset[str]  # every word of every title
     title_index: dict[str, list[str]]
     particles: frozenset[str]
@@ -443,6 +444,7 @@ def rules_for(lexicon: Lexicon) -> Rules:
         documents=w("speaker.documents"),
         excluded=w("speaker.excluded"),
         body_heads=w("speaker.body_heads"),
+        state_heads=w("speaker.state_heads"),
         titles=frozenset(x for t in titles for x in t.split() if x not in _FUNCTION_WORDS),
         title_index=_title_index(titles),
         particles=w("speaker.name_particles"),
@@ -808,6 +810,7 @@ class _Extractor:
                 subj = self._remember_subject(par, sent)
                 if subj is not None:
                     subject_of_last_sentence = subj
+                self._remember_titled(par, sent)
         statements = self._merge(par, cands)
         self.prev_par = statements
         if statements:
@@ -998,6 +1001,8 @@ class _Extractor:
             actors = self._actors_for(par, sent, mention)
             if not actors:
                 return []
+            if len(actors) == 1:
+                self._defines_acronym(sent, mention, actors[0])
             explain.extend(mention.reasons)
             explain.append(
                 f"speaker {'after' if mode == 'after' else 'before'} the cue: {mention.text!r}"
@@ -1030,6 +1035,24 @@ class _Extractor:
                 )
             )
         return out
+
+    def _defines_acronym(self, sent: Sentence, m: Mention, actor: Actor) -> None:
+        """ "The Congolese armed forces (FARDC) said": a later "the FARDC" is the same
+        speaker, even when the letters are not the initials of the English name."""
+        toks = sent.toks
+        k = self._tok_index(sent, m.end)
+        if not (
+            k + 2 < len(toks)
+            and toks[k].text == "("
+            and toks[k + 2].text == ")"
+            and _is_acronym(toks[k + 1].text)
+            and actor.kind in ("body", "government", "group")
+        ):
+            return
+        key = fold(toks[k + 1].text)
+        old = self.ctx.acronyms.get(key)
+        if old is None or (old.side is None and actor.side is not None):
+            self.ctx.acronyms[key] = actor
 
     def _negated(self, toks: Sequence[Tok], ti: int) -> bool:
         i = ti - 1
@@ -1106,13 +1129,7 @@ class _Extractor:
                 sm.reasons.append(f"a {before.low} that said: issued by the sentence's subject")
                 return sm, "document"
             return None
-        if (
-            t.text == ")"
-            and i >= 3
-            and toks[i - 2].text == "("
-            and toks[i - 1].text.isupper()
-            and len(toks[i - 1].text) <= 8
-        ):
+        if t.text == ")" and i >= 3 and toks[i - 2].text == "(" and _is_acronym(toks[i - 1].text):
             # "The Indonesian Palm Oil Association (GAPKI) warned": skip the acronym
             i -= 3
             t = toks[i]
@@ -1589,6 +1606,9 @@ class _Extractor:
                     poss_name = poss_text
             if side is None:
                 side = self.reg.demonym(toks[last_poss].text)
+            if side is None and poss_actor is None and last_poss > 0:
+                # "the Egyptian cabinet's media centre": the possessor's nationality
+                side = self.reg.demonym(poss_toks[0].text)
             if side is not None or poss_actor is not None:
                 known = self.reg.resolve(par.text[toks[0].start : toks[-1].end], exact=True)
                 if known is not None:
@@ -2039,6 +2059,13 @@ class _Extractor:
                 m.reasons.append(f"{m.name!r} is a private or academic body: no side")
             elif kind == "body" and side is None:
                 side = self.reg.side_for(m.name) or self._place_side(m.text)
+                state = next((w for w in words if w in self.rules.state_heads), None)
+                if side is None and state is not None and not self._multi_country(m.text):
+                    # "the Directorate of Criminal Investigations": a state body of the
+                    # country the article is about
+                    side = self._context_side(par, sent, state)
+                    if side:
+                        m.reasons.append(f"side {side}: a state body ({state!r}) in context")
             if kind == "person" and len(words) == 1 and m.name.endswith("s"):
                 kind = "group"  # "Republicans", "Palestinians"
             if kind == "person" and side is None and (m.role or m.official):
@@ -2730,6 +2757,35 @@ class _Extractor:
         actor = self._actor(par, sent, m)
         return actor if actor is not None and actor.kind == "person" else None
 
+    def _remember_titled(self, par: Paragraph, sent: Sentence) -> None:
+        """Narration: remember a person named with a title anywhere in the sentence
+        ("hours after Interior Minister Rafael Ortiz visited", "the office of Governor
+        Maria Lopez"), so that a later "the minister" or "she" is that person."""
+        toks = sent.toks
+        n = len(toks)
+        k = 1  # the sentence's own subject is _remember_subject's
+        while k < n:
+            if not (toks[k].cap and (toks[k].low in self.rules.titles or self.reg.demonym(
+                    toks[k].text))):  # fmt: skip
+                k += 1
+                continue
+            e = k
+            while e < n and (toks[e].cap or toks[e].low in self.rules.particles) and e - k < 9:
+                e += 1
+            if e - k >= 3:
+                m = self._analyse(par, sent, k, e - 1)
+                if (
+                    m is not None
+                    and m.kind == "name"
+                    and m.org is None
+                    and m.role
+                    and m.name
+                    and len(m.name.split()) >= 2
+                ):
+                    self._apposition(par, sent, m, e)
+                    self._actor(par, sent, m)
+            k = e + 1
+
     def _remember_body(self, par: Paragraph, sent: Sentence) -> None:
         """ "The Kyrgyz foreign ministry summoned the ambassador.": a body of a known
         country as a narration subject is who a later "the ministry" is."""
@@ -3202,11 +3258,12 @@ class _Extractor:
         titles = {w for t in self.reg.titles for w in fold(t).split()}
         titles |= self.lex.words("speaker.domestic_titles")
         # only the sentence (or quote) the title stands in
-        cut = max(pre.rfind(x) for x in (". ", "! ", "? ", "\n", "“", '"', "‘"))
+        # (or the clause: "… published by the CEC on Monday, incumbent President X")
+        cut = max(pre.rfind(x) for x in (". ", "! ", "? ", "\n", "“", '"', "‘", ", "))
         pre = pre[cut + 1 :] if cut >= 0 else pre
         for mm in re.finditer(r"[A-Z][\w'’-]*", pre):
             w = fold(_strip_poss(mm.group(0)))
-            if w.startswith(stem) or w in titles:
+            if w.startswith(stem) or w in titles or w in self.lex.words("speaker.not_nations"):
                 continue
             country = self.reg.demonym(w)
             if country is not None:
@@ -3291,6 +3348,16 @@ class _Extractor:
             out[key] = st
             order.append(key)
         return [out[k] for k in order]
+
+
+def _is_acronym(word: str) -> bool:
+    """ "FARDC", "MoH", "AFC/M23": letters with at least two capitals, no more than 8."""
+    return (
+        2 <= len(word) <= 8
+        and word[0].isupper()
+        and sum(ch.isupper() for ch in word) >= 2
+        and word.replace("/", "").replace("-", "").isalnum()
+    )
 
 
 def _strip_poss(word: str) -> str:
