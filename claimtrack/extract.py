@@ -489,7 +489,7 @@ _CONJ = frozenset(("and", "but", "or", "nor"))
 _BE = frozenset("is are was were be been being".split())
 _HAVE = frozenset("has have had".split())
 _AMBIGUOUS = frozenset(
-    """claims claim reports report states notes calls questions doubts demands promises posts
+    """claims claim reports report states notes calls questions question doubts demands promises posts
     charges appeals cites cite identified proposed""".split()
 )
 _ATTACH_BEFORE = frozenset(
@@ -964,7 +964,14 @@ class _Extractor:
             return []
         if participle:
             return self._participle(par, si, sent, ti, tj, form, found)
-        subj = self._subject_before(par, sent, ti, found)
+        si0 = ti
+        if (
+            ti >= 2
+            and toks[ti - 1].low == "to"
+            and toks[ti - 2].low in self.lex.words("between.control_verbs")
+        ):
+            si0 = ti - 2  # "the bank was quick to deny": the subject of "quick"
+        subj = self._subject_before(par, sent, si0, found)
         mode = "before"
         if subj is None and form in self.lex.inversion:
             subj = self._subject_after(par, sent, tj, ti)
@@ -1075,7 +1082,7 @@ class _Extractor:
         toks = sent.toks
         window = toks[tj : tj + 12]
         for k, t in enumerate(window):
-            if t.quote or t.low in ("that", ":") or (t.low in ("a", "an") and k >= 2):
+            if t.quote or t.low in ("that", ":", "whether") or (t.low in ("a", "an") and k >= 2):
                 return True
             if t.low == "as" and k + 1 < len(window):
                 return True
