@@ -439,6 +439,7 @@ _APPOSITIVE = re.compile(r",\s+((?:a|an|the)\s+[^,.;]{0,50}|[a-z][\w-]*(?:\s+[a-
 
 
 _WORDS_DASH = re.compile(r"[\w-]+")
+_OF_WORDS = frozenset(("of", "at", "for", "from", "with", "by", "against", "in", "on", "to"))
 
 
 def _people(line: _Line, rules: Rules) -> list[_Person]:
@@ -456,6 +457,8 @@ def _people(line: _Line, rules: Rules) -> list[_Person]:
         if not name:
             continue
         before = _WORDS_DASH.findall(text, max(0, m.start() - 40), m.start())[-3:]
+        if before and before[-1].lower() in _OF_WORDS:
+            before = []  # "the manager of Kafue Rangers": a body named after a role, no person
         titled = any(w.lower() in rules.role_words for w in [*title, *before])
         if len(name) == 1:
             if title and title[-1].lower() in rules.role_words:
@@ -469,6 +472,15 @@ def _people(line: _Line, rules: Rules) -> list[_Person]:
         found.append(_Person(name[0], name[-1], titled))
     line._people = found
     return found
+
+
+def _names(people: Iterable[_Person]) -> Iterator[str]:
+    """The names a later paragraph may use alone for these people: the surname, and the
+    first name too, since it is the family name where it comes first ("Lee Sung-jun")."""
+    for p in people:
+        yield p.surname
+        if p.given:
+            yield p.given
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -521,9 +533,9 @@ class _Current:
             first = self.content[0]
             # A standfirst names people whom the body then introduces properly.
             if not self.published and len(first.text) > self.standfirst_chars:
-                self.known.update(p.surname for p in _people(first, rules))
+                self.known.update(_names(_people(first, rules)))
         if self.content:
-            self.known.update(p.surname for p in _people(line, rules))
+            self.known.update(_names(_people(line, rules)))
         self.content.append(line)
 
 
@@ -748,7 +760,8 @@ class _Splitter:
     ) -> bool:
         """A standfirst names someone new ("... a recording of Ana Flores ...") whom a
         paragraph just after introduces properly, with a title or role."""
-        named = {p.surname for p in _people(line, self.rules)} - cur.known
+        # (someone the line itself introduces with a title is introduced here already)
+        named = {p.surname for p in _people(line, self.rules) if not p.titled} - cur.known
         return bool(named) and any(
             p.titled and p.surname in named for x in following for p in _people(x, self.rules)
         )
