@@ -264,7 +264,12 @@ class Linker:
                 hit.add(i)
         return sorted(hit)
 
+    # Up to this many claims, scoring each is cheaper than finding the candidates.
+    DIRECT_CLAIMS = 2
+
     def match(self, text: str, context: Sequence[str], title: str | None = None) -> list[Match]:
+        if len(self.matchers) <= self.DIRECT_CLAIMS:
+            return match_statement(self.matchers, text, context, title)
         window = int(vocabulary()["weights"]["context_window"])
         words = set(terms(text))
         for paragraph in [*context[:1], *context[-window:]]:

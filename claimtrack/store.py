@@ -284,17 +284,15 @@ class LinkRow:
 
 
 def save_auto_links(db: sqlite_utils.Database, links: Iterable[LinkRow]) -> int:
-    """Store automatic links; manual links and manual unlinks are never overwritten."""
-    n = 0
-    for link in links:
-        cur = db.execute(
-            "insert into links (claim, statement_id, score, how, reason) values (?,?,?,'auto',?) "
-            "on conflict(claim, statement_id) do update set score = excluded.score, "
-            "reason = excluded.reason where links.how = 'auto'",
-            [link.claim, link.statement_id, round(link.score, 3), link.reason],
-        )
-        n += cur.rowcount
-    return n
+    """Store automatic links; manual links and manual unlinks are never overwritten.
+    Returns the number of links inserted or updated."""
+    cur = db.conn.executemany(
+        "insert into links (claim, statement_id, score, how, reason) values (?,?,?,'auto',?) "
+        "on conflict(claim, statement_id) do update set score = excluded.score, "
+        "reason = excluded.reason where links.how = 'auto'",
+        ((link.claim, link.statement_id, round(link.score, 3), link.reason) for link in links),
+    )
+    return max(0, cur.rowcount)
 
 
 def clear_auto_links(db: sqlite_utils.Database, claim: str) -> None:
