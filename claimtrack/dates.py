@@ -49,6 +49,9 @@ _PATTERNS = [
 ]
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class DateMatch:
     start: int
@@ -86,6 +89,8 @@ def find_dates(text: str) -> Iterator[DateMatch]:
     >>> [m.day for m in find_dates("Published On 5 Jan 20265 Jan 2026")]
     [5, 5]
     """
+    if not _ANY_DIGIT.search(text):
+        return  # every date pattern has a day or a year in digits
     taken: list[tuple[int, int]] = []
     found: list[DateMatch] = []
     for pattern in _PATTERNS:
@@ -228,6 +233,22 @@ _TIME_PATTERNS = [
 ]
 
 
+# For each pattern above, words one of which its every match contains (casefolded);
+# None: a digit. Only a shortcut: find_times gives the same results without it.
+_TIME_NEEDS: dict[str, tuple[str, ...] | None] = {
+    "today": ("today", "tonight", "this"),
+    "yesterday": ("yesterday",),
+    "weekday": ("day",),
+    "thismonth": ("month",),
+    "lastmonth": ("month",),
+    "thisyear": ("year",),
+    "lastyear": ("year",),
+    "inyear": None,
+    "inmonth": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    "vague": ("week", "earlier", "recent", "previously", "ago"),
+}
+
+
 @dataclass(frozen=True)
 class TimeExpr:
     """One time expression found in text (offsets into that text)."""
@@ -280,7 +301,16 @@ def find_times(text: str) -> Iterator[TimeExpr]:
     for d in find_dates(text):
         found.append(TimeExpr(d.start, d.end, text[d.start : d.end], "date", d))
         taken.append((d.start, d.end))
+    folded = text.casefold()
+    digit = _ANY_DIGIT.search(text) is not None
     for kind, pattern in _TIME_PATTERNS:
+        # a pattern none of whose words is in the text cannot match: skip it
+        need = _TIME_NEEDS[kind]
+        if need is None:
+            if not digit:
+                continue
+        elif not any(w in folded for w in need):
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

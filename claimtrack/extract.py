@@ -40,6 +40,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -227,11 +228,13 @@ class Sentence:
 def _tokenize(text: str, masked: str, start: int, end: int) -> list[Tok]:
     toks: list[Tok] = []
     append = toks.append
+    # lower-case the sentence once; per token when lowering changes lengths or depends
+    # on the word (the Greek final sigma)
+    lowered = masked[start:end].lower().replace("’", "'")
+    whole = len(lowered) == end - start and "Σ" not in masked[start:end]
     for m in _TOKEN.finditer(masked, start, end):
-        t = m.group()
-        a = m.start()
-        b = a + len(t)
-        c = t[0]
+        a, b = m.span()
+        c = masked[a]
         if c == MASK:
             append(Tok(text[a:b], a, b, "", True))
         elif (
@@ -242,9 +245,11 @@ def _tokenize(text: str, masked: str, start: int, end: int) -> list[Tok]:
         ):
             prev = toks[-1]  # "Gov.", "U.S.": the full stop belongs to the word
             toks[-1] = Tok(prev.text + ".", prev.start, b, prev.low + ".")
+        elif whole:
+            append(Tok(masked[a:b], a, b, lowered[a - start : b - start]))
         else:
-            low = t.lower()
-            append(Tok(t, a, b, low.replace("’", "'") if "’" in low else low))
+            low = masked[a:b].lower()
+            append(Tok(masked[a:b], a, b, low.replace("’", "'") if "’" in low else low))
     return toks
 
 
@@ -729,6 +734,7 @@ class _Extractor:
         # how often the article names each country, and the one it is about, if any
         self.country_counts, self.home = self._home_country()
         self._article_text: str | None = None
+        self._stance_cache: dict[str, list[tuple[Stance, str]]] = {}
 
     def _home_country(self) -> tuple[dict[str, int], str | None]:
         """The country the article is about: named at least three times and twice as
@@ -737,14 +743,14 @@ class _Extractor:
         of Arlandia") and names it again."""
         counts: dict[str, int] = {}
         text = "\n".join(t for _, t in self.article.body)
-        for mm in _CAP_WORD.finditer(text):
-            w = mm.group(0)
+        # each distinct word once, in order of first use (the order breaks ties)
+        for w, k in Counter(_CAP_WORD.findall(text)).items():
             country = self.reg.demonym(w)
             if country is None:
                 a = self.reg.resolve(w, exact=True)
                 country = a.side if a is not None and a.kind == "government" else None
             if country:
-                counts[country] = counts.get(country, 0) + 1
+                counts[country] = counts.get(country, 0) + k
         nation = self.lex.words("speaker.nation_nouns")
         for mm in _NATION_OF.finditer(text):
             name = mm.group("x") or mm.group("y")
@@ -2910,7 +2916,14 @@ class _Extractor:
 
     # ---------------------------------------------------------------- stance
     def _phrase_stances(self, text: str) -> list[tuple[Stance, str]]:
-        """Stance cue phrases in ``text`` that no negation in front of them cancels."""
+        """Stance cue phrases in ``text`` that no negation in front of them cancels
+        (cached per article: a statement's words are looked at more than once)."""
+        hit = self._stance_cache.get(text)
+        if hit is None:
+            hit = self._stance_cache[text] = self._find_phrase_stances(text)
+        return hit
+
+    def _find_phrase_stances(self, text: str) -> list[tuple[Stance, str]]:
         words = _WORD.findall(text.lower().translate(_NO_QUOTES))
         rules = self.rules
         masked: set[int] = set()
