@@ -425,6 +425,9 @@ class Rules:
     stance_index: dict[str, list[tuple[tuple[str, ...], Any]]] = field(default_factory=dict)
     mask_index: dict[str, list[tuple[tuple[str, ...], Any]]] = field(default_factory=dict)
     hedge_re: re.Pattern[str] | None = None
+    # a capitalised word and two more, each capitalised or a name particle: the least a
+    # "Title First Last" run needs (a shortcut; see _remember_titled)
+    name_run_re: re.Pattern[str] | None = None
 
 
 def rules_for(lexicon: Lexicon) -> Rules:
@@ -453,6 +456,11 @@ def rules_for(lexicon: Lexicon) -> Rules:
         titles=frozenset(x for t in titles for x in t.split() if x not in _FUNCTION_WORDS),
         title_index=_title_index(titles),
         particles=w("speaker.name_particles"),
+        name_run_re=re.compile(
+            r"[^\W\d_a-z]\S*(?:\s+(?:[^\W\d_a-z]\S*|(?:"
+            + "|".join(re.escape(x) for x in sorted(w("speaker.name_particles")))
+            + r")(?![\w'’-]))){2}"
+        ),
         claim_nouns=lexicon.claim_nouns,
         cue_index=_word_index((f, f) for f in forms),
         triggers=frozenset(f.split()[0] for f in forms) | _SPECIAL_WORDS,
@@ -2741,6 +2749,8 @@ class _Extractor:
     def _remember_subject(self, par: Paragraph, sent: Sentence) -> Actor | None:
         """Narration: remember a person named as a sentence's subject, for later "he",
         and a national body, for a later "the ministry"."""
+        if sent.start >= len(par.masked) or par.masked[sent.start] == MASK:
+            return None  # a quotation opens the sentence: no narration subject
         toks = sent.toks
         if not toks or not (toks[0].cap or _AGE.match(toks[0].low)):
             return None
@@ -2774,6 +2784,9 @@ class _Extractor:
         """Narration: remember a person named with a title anywhere in the sentence
         ("hours after Interior Minister Rafael Ortiz visited", "the office of Governor
         Maria Lopez"), so that a later "the minister" or "she" is that person."""
+        run = self.rules.name_run_re
+        if run is not None and not run.search(par.masked, sent.start + 1, sent.end):
+            return  # no run of three capitalised words or particles: no title and name
         toks = sent.toks
         n = len(toks)
         k = 1  # the sentence's own subject is _remember_subject's
