@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 DEMO_DB := demo.db
 
-.PHONY: demo test lint eval bench check clean
+.PHONY: demo test lint eval bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,7 @@ demo: $(STAMP)
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check --no-cache claimtrack tests bench examples
 	$(BIN)/ruff format --no-cache --check claimtrack tests bench examples
+	$(BIN)/mypy --cache-dir /dev/null claimtrack
 
 test: $(DEVSTAMP) lint
 	$(BIN)/python -m pytest -q
@@ -46,9 +47,6 @@ eval: $(DEVSTAMP)
 bench: $(DEVSTAMP)
 	$(BIN)/python -m pip install -q -e '.[bench,dask]'
 	$(BIN)/python bench/run.py
-
-check: test
-	$(BIN)/mypy claimtrack
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .ruff_cache .mypy_cache
