@@ -108,6 +108,14 @@ class Report:
     source: str = ""
 
 
+def _shown(path: Path) -> str:
+    """A path outside the repository as the README names it (the seed: ../shared/...)."""
+    try:
+        return str(Path("..") / path.resolve().relative_to(ROOT.parent.resolve()))
+    except ValueError:
+        return str(path)
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -375,7 +383,7 @@ def new_baseline(
     if lowered and not allow_lower:
         return old, lowered
     data = {
-        "seed": f"../shared/seeds/{seed.name}",
+        "seed": str(seed.relative_to(ROOT)) if seed.is_relative_to(ROOT) else _shown(seed),
         "seed_sha256": sha256(seed),
         "gold": str(gold.relative_to(ROOT)) if gold.is_relative_to(ROOT) else str(gold),
         "gold_sha256": sha256(gold),
