@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 
 from . import store
 from .errors import ClaimtrackError, InputError, NotFoundError
-from .link import ClaimMatcher, Linker, section_before
+from .link import ClaimMatcher, Linker, Sections
 from .models import Claim
 from .records import json_objects
 
@@ -159,8 +159,11 @@ def link_claims(db: sqlite_utils.Database, claims: Iterable[Claim]) -> int:
         linker = Linker(matchers)
         candidates = store.candidate_articles(db, phrases)
         links = []
+        sections: Sections | None = None
         for row, body, title in store.statements_with_context(db, candidates):
-            context = section_before(body, row["line"], row["text"])
+            if sections is None or sections.body is not body:  # a new article
+                sections = Sections(body)
+            context = sections.before(row["line"], row["text"])
             for match in linker.match(row["text"], context, title):
                 links.append(store.LinkRow(match.claim, row["id"], match.score, match.reason))
         n = store.save_auto_links(db, links)

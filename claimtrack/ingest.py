@@ -21,7 +21,7 @@ import sqlite_utils
 from . import dedupe, store
 from .errors import InputError
 from .extract import extract_statements
-from .link import ClaimMatcher, Linker, section_before
+from .link import ClaimMatcher, Linker, Sections
 from .models import Article, Claim, Statement
 from .segment import split_articles
 from .sources import Format, InputProblem, expand_paths, read_documents
@@ -109,8 +109,9 @@ def link_statements(
 ) -> list[Found]:
     """For each statement, the claims it is linked to."""
     out: list[Found] = []
+    sections = Sections(article.body)
     for st in statements:
-        context = section_before(article.body, st.line, st.text)
+        context = sections.before(st.line, st.text)
         out.append(
             [(m.claim, m.score, m.reason) for m in linker.match(st.text, context, article.title)]
         )

@@ -68,13 +68,29 @@ def terms(text: str) -> frozenset[str]:
     return _terms(text)
 
 
+# word as printed -> its stem, or "" when it is no content word (a stopword, a number)
+_CONTENT: dict[str, str] = {}
+
+
+def _content_stem(word: str) -> str:
+    s = stem(word)
+    if not s or s in vocabulary()["stopwords"] or s.isdigit():
+        s = ""
+    if len(_CONTENT) >= 200_000:  # memory stays flat on any corpus
+        _CONTENT.clear()
+    _CONTENT[word] = s
+    return s
+
+
 @functools.lru_cache(maxsize=20_000)
 def _terms(text: str) -> frozenset[str]:
-    stop = vocabulary()["stopwords"]
+    known = _CONTENT
     out = set()
     for w in _WORD.findall(text):
-        s = stem(w)
-        if s and s not in stop and not s.isdigit():
+        s = known.get(w)
+        if s is None:
+            s = _content_stem(w)
+        if s:
             out.add(s)
     return frozenset(out)
 
@@ -192,20 +208,39 @@ def is_heading(text: str) -> bool:
     return stripped[-1] not in '.!:;,”")' or stripped.endswith("?")
 
 
+class Sections:
+    """An article's paragraphs with where each one's section starts (its subheading), so
+    that the context of every statement in the article is a slice, not a new scan."""
+
+    def __init__(self, body: Sequence[Sequence[Any]]):
+        self.body = body
+        self.lines = [int(ln) for ln, _ in body]
+        self.paragraphs = [str(p) for _, p in body]
+        self.starts: list[int] = []  # index of the section's heading (0: no heading yet)
+        start = 0
+        for i, paragraph in enumerate(self.paragraphs):
+            if is_heading(paragraph):
+                start = i
+            self.starts.append(start)
+
+    def before(self, line: int, text: str | None = None) -> list[str]:
+        """The paragraphs of the section before the statement at ``line`` (heading
+        included). Records number all their paragraphs with the record's line, so there
+        the paragraph holding the statement's ``text`` is where to stop."""
+        probe = (text or "")[:60]
+        i = 0
+        for i, ln in enumerate(self.lines):
+            if ln > line or (ln == line and (not probe or probe in self.paragraphs[i])):
+                break
+        else:
+            i = len(self.lines)
+        return self.paragraphs[self.starts[i - 1] : i] if i else []
+
+
 def section_before(body: Sequence[Sequence[Any]], line: int, text: str | None = None) -> list[str]:
     """The paragraphs of the article's section before the statement at ``line``
-    (heading included). Records number all their paragraphs with the record's line,
-    so there the paragraph holding the statement's ``text`` is where to stop."""
-    before: list[str] = []
-    probe = (text or "")[:60]
-    for ln, paragraph in body:
-        if ln > line or (ln == line and (not probe or probe in paragraph)):
-            break
-        if is_heading(paragraph):
-            before = [paragraph]
-        else:
-            before.append(paragraph)
-    return before
+    (heading included); ``Sections(body).before`` when an article has many statements."""
+    return Sections(body).before(line, text)
 
 
 @dataclass
