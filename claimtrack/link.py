@@ -124,13 +124,16 @@ class ClaimMatcher:
             return 0.0
         return sum(1 for k in self.keywords if k <= found) / len(self.keywords)
 
-    def direct(self, text: str, found: frozenset[str] | set[str]) -> tuple[float, str]:
-        # The same paragraph comes back as context for every statement after it.
+    def direct(
+        self, text: str, found: frozenset[str] | set[str] | None = None
+    ) -> tuple[float, str]:
+        """``_direct``, cached: the same paragraph comes back as context for every
+        statement after it (its ``terms`` are computed only when not cached)."""
         cached = self._cache.get(text)
         if cached is None:
             if len(self._cache) > 4096:
                 self._cache.clear()
-            cached = self._cache[text] = self._direct(text, found)
+            cached = self._cache[text] = self._direct(text, terms(text) if found is None else found)
         return cached
 
     def _direct(self, text: str, found: frozenset[str] | set[str]) -> tuple[float, str]:
@@ -172,13 +175,13 @@ class ClaimMatcher:
             window.insert(0, context[0])  # the section's subheading says what it is about
         desc = len(shared) / len(self.description) if self.description else 0.0
         for paragraph in reversed(window):
-            if self.direct(paragraph, terms(paragraph))[0] >= threshold:
+            if self.direct(paragraph)[0] >= threshold:
                 score = weights["context_base"] + 0.3 * desc
                 return max(direct, score), "refers back to a paragraph about the claim"
         # An article whose headline or lead is about the claim: a statement naming
         # "the attack" or "the allegations" anywhere in it means that one.
         if title and _refers_back_strongly(text):
-            if self.direct(title, terms(title))[0] >= threshold:
+            if self.direct(title)[0] >= threshold:
                 return max(direct, weights["article_base"] + 0.3 * desc), (
                     "refers back to the article's subject, the claim"
                 )
