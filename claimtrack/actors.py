@@ -325,7 +325,18 @@ class Registry:
         key = fold(name)
         # words after "in" name a place, not an allegiance: "a council in Syria"
         key = _PLACE_SPLIT.split(key)[0]
-        for word in _NAME_WORD.findall(key):
+        words = _NAME_WORD.findall(key)
+        for i, word in enumerate(words):
+            # two-word demonyms and names first: "north korean", "united states forces"
+            for n in (3, 2):
+                if i + n <= len(words):
+                    phrase = " ".join(words[i : i + n])
+                    country = self._demonyms.get(phrase)
+                    known = self._aliases.get(phrase)
+                    if country:
+                        return country
+                    if known is not None and known.kind != "person" and known.side:
+                        return known.side
             country = self.demonym(word)
             if country:
                 return country

@@ -2769,6 +2769,9 @@ class _Extractor:
         if m is None or m.kind != "name" or not m.name:
             return None
         if m.org is not None:
+            if m.org.kind == "body" and m.org.side:
+                # a known agency as a narration subject: "KCNA quoted …" / "It said …"
+                self.ctx.remember(m.org)
             return None
         if len(m.name.split()) < 2 and not self.ctx.resolve_name(m.name)[0]:
             if m.name.isupper() or k >= len(toks) or toks[k].cap or not toks[k].low.isalpha():

@@ -1,0 +1,90 @@
+"""Statement extraction, second rule pass: patterns behind the errors of held-out half CA.
+
+(text, expected) tables, negatives included. Every sentence is written for these tests;
+none is copied from the seed or the held-out sets. Published Wednesday 2026-01-07.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.actors import default_registry
+from claimtrack.extract import extract_statements
+from claimtrack.models import Article, Statement
+
+PUBLISHED = "2026-01-07"
+
+
+def run(text: str, published: str | None = PUBLISHED) -> list[Statement]:
+    body = [(i, line) for i, line in enumerate(text.split("\n"), 1) if line.strip()]
+    return extract_statements(Article("t.txt", 1, len(body), body, published=published))
+
+
+def stances(text: str) -> list[tuple[str, str]]:
+    return [(s.speaker, s.stance.value) for s in run(text)]
+
+
+# ---------------------------------------------------------------- stance phrases
+
+STANCES = [
+    # an inquiry of the speaker's own that found nothing negates the claim
+    ("Ruth Okafor said her review had found no evidence of bribery.", "denies"),
+    ("The auditors said they found no credible evidence that ballots were altered.", "denies"),
+    # a mere lack of proof stays a doubt
+    ("The analyst said there was no evidence the plant had been hit.", "doubts"),
+    # calling the other side's story a tale or a forgery
+    ("The minister said the report of a mutiny was a fairy tale.", "denies"),
+    ("The agency said the letter circulating online was a forgery.", "denies"),
+    ("Coach Ruth Okafor said that photo was not evidence of anything.", "denies"),
+    # two accounts that cannot both hold, a claim nobody can check
+    ("The professor said the timeline was hard to square with the official account.", "doubts"),
+    ("Ruth Okafor said nobody had measured the leak, so nobody can prove anything.", "doubts"),
+    # the speaker narrows or takes back their own words
+    ("The governor said he had been too optimistic about the harvest.", "retracts"),
+    ("“I chose my words badly,” the senator said.", "retracts"),
+    (
+        "The bank said the remarks should not be interpreted as a signal on interest rates.",
+        "retracts",
+    ),
+    # standing by a disputed document or account confirms it
+    ("Ruth Okafor stood by the report on Thursday.", "confirms"),
+    ("Ruth Okafor stands by her earlier claims.", "confirms"),
+]
+
+
+def test_standing_by_a_door_is_no_statement() -> None:
+    assert run("Ruth Okafor stood by the door as the votes were counted.") == []
+
+
+@pytest.mark.parametrize("text,stance", STANCES)
+def test_stance_phrases(text: str, stance: str) -> None:
+    got = run(text)
+    assert got, text
+    assert got[0].stance.value == stance, (text, got[0].explain)
+
+
+# ---------------------------------------------------------------- sides
+
+SIDES = [
+    ("North Korean Ministry of National Defence spokesperson", "North Korea"),
+    ("South Korean Joint Chiefs of Staff", "South Korea"),
+    ("United States Forces Korea", "United States"),
+    ("Korean Central News Agency", "North Korea"),
+    ("KCNA", "North Korea"),
+    ("OAS observers", "Organization of American States"),
+    ("Kim Yo Jong", "North Korea"),
+    # a lone "korean" names neither Korea
+    ("Korean Air", None),
+]
+
+
+@pytest.mark.parametrize("name,side", SIDES)
+def test_multi_word_nationality_gives_the_side(name: str, side: str | None) -> None:
+    assert default_registry().side_for(name) == side
+
+
+def test_a_known_agency_as_narration_subject_is_a_later_it() -> None:
+    text = "KCNA carried a long report on the launch. It said the missile had hit its target."
+    assert [(s.speaker, s.side) for s in run(text)] == [
+        ("Korean Central News Agency", "North Korea")
+    ]
