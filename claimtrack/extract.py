@@ -736,6 +736,10 @@ class _Extractor:
         self.prev_par: list[Statement] = []
         self.prev_actor: Actor | None = None  # speaker of the previous paragraph's last statement
         self.prev_par_subject: Actor | None = None
+        # the subject (speaker or narration subject) of the sentence before, for a
+        # pronoun opening the next one: "Rivas did not back down. … he wrote"
+        self.prev_subject: Actor | None = None
+        self.prev_narrated: Actor | None = None  # a person subject of narration just before
         self.prev_joint: tuple[Actor, ...] = ()
         # regions the article places in a country: "the western Indian state of Gujarat"
         self.places: dict[str, str] = {}
@@ -810,6 +814,8 @@ class _Extractor:
             return
         cands: list[Candidate] = []
         subject_of_last_sentence: Actor | None = None
+        self.prev_subject = self.prev_par_subject
+        self.prev_narrated = None
         for si, sent in enumerate(par.sentences):
             self.ctx.tick()
             before = len(cands)
@@ -818,6 +824,7 @@ class _Extractor:
             if not new and sent.quotes and self._quote_only(par, sent):
                 self._quote_sentence(par, si, sent, cands, subject_of_last_sentence)
                 new = cands[before:]
+            subj = None
             if new:
                 subject_of_last_sentence = new[-1].actor
             else:
@@ -825,6 +832,14 @@ class _Extractor:
                 if subj is not None:
                     subject_of_last_sentence = subj
                 self._remember_titled(par, sent)
+            main = [c for c in new if c.kind in ("reported", "direct") and not c.relative]
+            self.prev_narrated = None
+            if main:  # the main clause's speaker, not an embedded "a claim by Moscow"
+                self.prev_subject = min(main, key=lambda c: c.subj_start).actor
+            elif new or subj is None:
+                self.prev_subject = None  # "The KCNA report made no mention. It said …"
+            else:
+                self.prev_subject = self.prev_narrated = subj
         statements = self._merge(par, cands)
         self.prev_par = statements
         if statements:
@@ -1670,6 +1685,17 @@ class _Extractor:
                         # "Interior Minister Rafael Ortiz of Chile": the country of a title
                         side = side or place.side
                         break
+                if (
+                    role_words
+                    and len(name_toks) >= 2
+                    and low == "of"
+                    and tail
+                    and not any(x.low in r.body_heads for x in name_toks)
+                ):
+                    # "Senator Marcelo Rivas of the opposition Civic Alliance": after a
+                    # titled person's full name, "of …" is an affiliation, not the name
+                    side = side or self.reg.side_for(" ".join(x.text for x in tail))
+                    break
                 if name_toks and tail and tail[0].cap and low in ("of", "for"):
                     # "State Emergency Service of Ukraine", "Institute for the Study of War"
                     name_toks.append(t)
@@ -2040,6 +2066,21 @@ class _Extractor:
                     ):
                         m.reasons.append(f"{m.text!r} is the sentence's subject, {a.name}")
                         return a
+            prev = self.prev_subject if p == "it" else self.prev_narrated
+            if (
+                prev is not None
+                and p in ("he", "she", "it")
+                and (
+                    (p == "it" and prev.kind in ("body", "government"))
+                    or (
+                        p != "it"
+                        and prev.kind == "person"
+                        and prev.gender in (None, {"he": "m", "she": "f"}[p])
+                    )
+                )
+            ):
+                m.reasons.append(f"{m.text!r} is the subject of the sentence before, {prev.name}")
+                return ctx.remember(prev)
             actor, why = ctx.resolve_pronoun(p)
             if actor is None and p in ("he", "she", "i") and self.prev_par_subject is not None:
                 actor, why = self.prev_par_subject, "pronoun: subject of the previous paragraph"

@@ -88,3 +88,38 @@ def test_a_known_agency_as_narration_subject_is_a_later_it() -> None:
     assert [(s.speaker, s.side) for s in run(text)] == [
         ("Korean Central News Agency", "North Korea")
     ]
+
+
+# ---------------------------------------------------------------- who speaks
+
+SPEAKERS = [
+    # after a titled person's full name, "of the <party>" is an affiliation
+    (
+        "Senator Ana Lucero of the opposition Green Front said the count was rigged.",
+        [("Ana Lucero", "said")],
+    ),
+    (
+        "Deputy Tomas Berg of the ruling People's Union said the vote was clean.",
+        [("Tomas Berg", "said")],
+    ),
+    # a pronoun right after a narration sentence is that sentence's subject
+    (
+        "Joseph Mwangi met Interior Minister Ruth Okafor on Monday.\n"
+        "Mwangi did not back down. Later, he wrote that the inquiry was a sham.",
+        [("Joseph Mwangi", "wrote")],
+    ),
+    # "it" opening a paragraph is the body that spoke last, not a country named since
+    (
+        "The Kenyan interior ministry said in a statement that no data had been lost.\n"
+        "It added that Kenya had hired auditors from abroad.",
+        [
+            ("Kenyan Ministry of Interior", "said in a statement"),
+            ("Kenyan Ministry of Interior", "added"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPEAKERS)
+def test_speakers(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.speaker, s.cue) for s in run(text)] == expected
