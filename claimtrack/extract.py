@@ -2002,6 +2002,16 @@ class _Extractor:
         r = self.rules
         if not any(t.cap and t.low not in r.generic for t in (*left, *right)):
             return []  # "observers and analysts"
+        groups: list[list[Tok]] = [[]]
+        for t in left:  # "The United Arab Emirates, India and Pakistan": three speakers
+            if t.text == ",":
+                groups.append([])
+            else:
+                groups[-1].append(t)
+        if len(groups) > 1 and all(groups):
+            parts = [self._analyse_toks(par, sent, g) for g in (*groups, right)]
+            if all(p is not None and p.kind == "name" for p in parts):
+                return [p for p in parts if p is not None]
         a = self._analyse_toks(par, sent, left)
         b = self._analyse_toks(par, sent, right)
         if a is None or b is None:

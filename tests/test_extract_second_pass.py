@@ -7,17 +7,9 @@ none is copied from the seed or the held-out sets. Published Wednesday 2026-01-0
 from __future__ import annotations
 
 import pytest
+from test_extract_general import run  # same article wrapper, published 2026-01-07
 
 from claimtrack.actors import default_registry
-from claimtrack.extract import extract_statements
-from claimtrack.models import Article, Statement
-
-PUBLISHED = "2026-01-07"
-
-
-def run(text: str, published: str | None = PUBLISHED) -> list[Statement]:
-    body = [(i, line) for i, line in enumerate(text.split("\n"), 1) if line.strip()]
-    return extract_statements(Article("t.txt", 1, len(body), body, published=published))
 
 
 def stances(text: str) -> list[tuple[str, str]]:
@@ -123,3 +115,37 @@ SPEAKERS = [
 @pytest.mark.parametrize("text,expected", SPEAKERS)
 def test_speakers(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(s.speaker, s.cue) for s in run(text)] == expected
+
+
+# ---------------------------------------------------------------- joint subjects
+
+JOINT = [
+    # a list with a multi-word first member: one speaker each
+    (
+        "The United Arab Emirates, India and Pakistan, by contrast, condemned the strike.",
+        ["United Arab Emirates", "India", "Pakistan"],
+    ),
+    ("Germany, France and Italy said the vote had been fair.", ["Germany", "France", "Italy"]),
+    (
+        "Ruth Okafor, Joseph Mwangi and Ana Lucero said the vote had been fair.",
+        ["Ruth Okafor", "Joseph Mwangi", "Ana Lucero"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,speakers", JOINT)
+def test_a_listed_subject_gives_one_speaker_each(text: str, speakers: list[str]) -> None:
+    assert [s.speaker for s in run(text)] == speakers
+
+
+def test_wanting_to_see_proof_before_concluding_is_doubt() -> None:
+    got = run(
+        "Ruth Okafor, the Kenyan envoy, said she wanted to see the evidence "
+        "before drawing any conclusion about the strike."
+    )
+    assert [(s.speaker, s.stance.value) for s in got] == [("Ruth Okafor", "doubts")]
+
+
+def test_an_inquiry_before_anybody_concludes_stays_an_assertion() -> None:
+    got = run("Ruth Okafor said the tapes would be examined before anybody draws conclusions.")
+    assert [(s.speaker, s.stance.value) for s in got] == [("Ruth Okafor", "asserts")]
