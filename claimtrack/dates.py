@@ -215,6 +215,16 @@ _TIME_PATTERNS = [
     ("thisyear", re.compile(r"\b(?:earlier |later )?this year\b", re.I)),
     ("lastyear", re.compile(r"\blast year\b", re.I)),
     ("inyear", re.compile(r"\b(?:in|during|since)\s+(?P<y>(?:19|20)\d\d)\b(?![-–/])", re.I)),
+    # a year naming an event: "Bolivia's 2019 crisis", "the 2022 election"
+    (
+        "eventyear",
+        re.compile(
+            r"(?:\bthe|['’]s)\s+(?P<y>(?:19|20)\d\d)\s+(?:crisis|election|elections|vote|"
+            r"referendum|war|coup|campaign|protests|uprising|invasion|talks|summit|"
+            r"agreement|deal|ceasefire|truce|poll|polls|race|budget|scandal)\b",
+            re.I,
+        ),
+    ),
     (
         "inmonth",
         re.compile(r"\b(?:in|during|since|early|late|mid-?)\s*" + _MONTH + r"(?!\s+\d)\b", re.I),
@@ -244,6 +254,7 @@ _TIME_NEEDS: dict[str, tuple[str, ...] | None] = {
     "thisyear": ("year",),
     "lastyear": ("year",),
     "inyear": None,
+    "eventyear": None,
     "inmonth": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
     "vague": ("week", "earlier", "recent", "previously", "ago"),
 }
@@ -268,7 +279,7 @@ class TimeExpr:
         """Whether the expression needs no anchor (it carries its year)."""
         if self.match is not None:
             return self.match.year is not None
-        return self.kind == "inyear"
+        return self.kind in ("inyear", "eventyear")
 
     def resolve(self, anchor: dt.date | None) -> When | None:
         """The date this expression names, relative to ``anchor``; None when it cannot
@@ -279,7 +290,7 @@ class TimeExpr:
         """
         if self.match is not None:
             return self.match.when(anchor)
-        if self.kind == "inyear":
+        if self.kind in ("inyear", "eventyear"):
             y = re.search(r"(?:19|20)\d\d", self.text)
             return When(f"{y.group(0)}-01-01", Precision.YEAR) if y else None
         if self.kind == "vague" or anchor is None:

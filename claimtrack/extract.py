@@ -593,6 +593,21 @@ _GAP_EMBED = re.compile(r"\s*(?:that\s*)?")
 _TIME_PREPS = frozenset(("", "on", "in", "late on", "early on", "earlier on", "late", "early"))
 _SEG_SPLIT = re.compile(r",(?!\s*\d{4})")
 _PLACE_AFTER = re.compile(r"\s*(?:in|at)\s+[A-Z][\w-]+(?:,\s*[A-Z][\w-]+)?")
+# "said after the game on April 26": spoken right after the event the date names
+_OCCASION = re.compile(
+    r"\s*(?:after|following|during|before)\s+(?:the|a|an|his|her|its|their)\s+"
+    r"(?:game|match|meeting|talks|hearing|session|vote|race|summit|briefing|visit|"
+    r"ceremony|trial|debate|final)\b",
+    re.I,
+)
+_LEFT_DET = re.compile(r"(?:\b(?:the|a|an|then|its|his|her|their)\s+)+$", re.I)
+_AT_THE_TIME = re.compile(r"\s*(?:\w+\s+){0,2}?at the time\b", re.I)
+_WHEN_CLAUSE = re.compile(r",\s*when\b", re.I)
+# "said in a statement carried by KCNA on Wednesday": the outlet that relayed the words
+_RELAYED_BY = re.compile(
+    r"\s*(?:carried|published|released|relayed|broadcast|aired|distributed) by (?:the )?"
+    r"(?:state(?:-run)? )?(?:[a-z]+ )?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}"
+)
 _TIME_HINT = re.compile(
     r"\d|day\b|yesterday|week|month|year|earlier|recently|ago\b|tonight|morning|evening|"
     r"night|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
@@ -3212,14 +3227,16 @@ class _Extractor:
             return None, ""
         # (1) fronted: "On Monday, X said" / "In a statement on Friday, the ministry said"
         head = min(c.subj_start, c.cue_start)
-        prefix = text[sent.start : head]
+        prefix = _LEFT_DET.sub("", text[sent.start : head])  # "In May 2022, the then minister"
+        head = sent.start + len(prefix)
         if (
             not c.relative
             and not c.participle
             and prefix.strip().endswith(",")
             and (len(prefix.split()) < 16)
         ):
-            times = self._times(par, sent, sent.start, head)
+            # "the 2022 election" names an event, not when the words were said
+            times = [t for t in self._times(par, sent, sent.start, head) if t.kind != "eventyear"]
             if times:
                 ok = True
                 pos = sent.start
@@ -3228,9 +3245,12 @@ class _Extractor:
                     words = seg.split()
                     if not words:
                         continue
+                    lead = a + len(seg) - len(seg.lstrip())
                     if words[0].lower() not in _FRONTED and not any(
-                        t.start >= a and t.end <= pos for t in times
+                        t.start == lead and len(text[t.end : pos - 1].split()) <= 2 for t in times
                     ):
+                        # a time inside a clause is the reported content's own ("Results
+                        # are due by June 19, the president said"), not the speech act's
                         ok = False
                         break
                 if ok:
@@ -3255,12 +3275,28 @@ class _Extractor:
             if m:
                 pos = m.end()
                 continue
-            m = _PLACE_AFTER.match(text, pos, sent.end)
+            m = (
+                _PLACE_AFTER.match(text, pos, sent.end)
+                or _RELAYED_BY.match(text, pos, sent.end)
+                or _OCCASION.match(text, pos, sent.end)
+            )
             if m:
                 pos = m.end()
                 continue
             break
-        # (4) a participle hanging on a clause that is not a statement:
+        # (4) "a charge the bank rejected at the time", "the 2019 crisis, when its observers
+        # said": the speech act is set back to an absolute time named before it
+        if _AT_THE_TIME.match(text, c.cue_end, sent.end) or _WHEN_CLAUSE.search(
+            text, sent.start, c.subj_start
+        ):
+            past = [
+                t
+                for t in self._times(par, sent, sent.start, min(c.subj_start, c.cue_start))
+                if t.absolute
+            ]
+            if past:
+                return past[-1], "the earlier time the sentence names"
+        # (5) a participle hanging on a clause that is not a statement:
         # "She sued the department in December 2024, arguing …"
         if c.participle and c.base is None:
             times = self._times(par, sent, sent.start, c.cue_start)

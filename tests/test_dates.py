@@ -114,3 +114,18 @@ def test_resolve_at_the_ends_of_the_calendar_gives_none_or_a_date(
 ) -> None:
     got = resolve(expr, anchor)
     assert got is None or dt.date.fromisoformat(got.date) <= anchor
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("during Bolivia's 2019 crisis", [("’s 2019 crisis", "2019-01-01")]),
+        ("before the 2022 election", [("the 2022 election", "2022-01-01")]),
+        # a year before another noun, or a number, is no event year
+        ("the 2019 figures", []),
+        ("a 2019 crisis", []),
+    ],
+)
+def test_a_year_naming_an_event_is_absolute(text: str, found: list[tuple[str, str]]) -> None:
+    got = [(t.text, t.resolve(None)) for t in find_times(text.replace("'s", "’s"))]
+    assert [(x, w.date if w else None) for x, w in got] == found

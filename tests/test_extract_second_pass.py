@@ -149,3 +149,45 @@ def test_wanting_to_see_proof_before_concluding_is_doubt() -> None:
 def test_an_inquiry_before_anybody_concludes_stays_an_assertion() -> None:
     got = run("Ruth Okafor said the tapes would be examined before anybody draws conclusions.")
     assert [(s.speaker, s.stance.value) for s in got] == [("Ruth Okafor", "asserts")]
+
+
+# ---------------------------------------------------------------- statement dates
+
+DATES = [
+    # a time inside the reported clause is the content's, not the speech act's
+    ("Final figures are due by January 19, Ruth Okafor said.", ["2026-01-07"]),
+    ("The 2022 election was stolen, Ruth Okafor said.", ["2026-01-07"]),
+    # a fronted time of its own still dates the statement
+    ("On Monday, Ruth Okafor said the figures were final.", ["2026-01-05"]),
+    ("December 15, 2025, Ruth Okafor said the figures were final.", ["2025-12-15"]),
+    # the outlet that carried the words stands between the verb and its time
+    (
+        "Ruth Okafor said in a statement carried by Xinhua on Monday that the talks had failed.",
+        ["2026-01-05"],
+    ),
+    # "at the time" and ", when" set the speech back to the absolute time named before it
+    (
+        "In 2019, the Kenyan federation banned two referees, a case it said at the time was isolated.",
+        ["2019-01-01"],
+    ),
+    (
+        "In October 2022, the then finance minister accused the bank of hoarding reserves, "
+        "a charge the bank rejected at the time.",
+        ["2022-10-01", "2022-10-01"],
+    ),
+    (
+        "The OAS played a role in the country's 2019 crisis, when its observers said the "
+        "count had been manipulated.",
+        ["2019-01-01"],
+    ),
+    # spoken right after the event the date names
+    (
+        "Coach Ruth Okafor said after the match on January 3 that her side was tired.",
+        ["2026-01-03"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,dates", DATES)
+def test_statement_dates(text: str, dates: list[str]) -> None:
+    assert [s.date for s in run(text)] == dates
