@@ -424,6 +424,15 @@ def acronym_definitions(text: str) -> list[tuple[str, str]]:
     return out
 
 
+_DEPUTY = ("vice-", "vice ", "deputy ", "ex-", "former ", "assistant ")
+
+
+def _inside(word: str, text: str) -> bool:
+    """``word`` inside ``text`` ("minister" in "prime-minister"), but not as the deputy's
+    title: "president" is not in "vice-president"."""
+    return word in text and not any(f"{p}{word}" in text for p in _DEPUTY)
+
+
 def _strip_possessive_words(name: str) -> str:
     return name.strip(" ,.")
 
@@ -574,7 +583,7 @@ class SpeakerContext:
             text = fold(f"{a.name} {a.role or ''}")
             if side and a.side and a.side != side:
                 continue
-            if all(w in text.split() or w in text for w in words):
+            if all(w in text.split() or _inside(w, text) for w in words):
                 return a, f"'the {head}' is {a.name}, named earlier in the article"
         if side:
             for a in self.registry.actors:

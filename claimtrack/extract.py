@@ -600,6 +600,7 @@ _OCCASION = re.compile(
     r"ceremony|trial|debate|final)\b",
     re.I,
 )
+_CONTRAST_END = re.compile(r"\b(?:but|while|whereas|though|although|yet)\s*,?\s*$", re.I)
 _LEFT_DET = re.compile(r"(?:\b(?:the|a|an|then|its|his|her|their)\s+)+$", re.I)
 _AT_THE_TIME = re.compile(r"\s*(?:\w+\s+){0,2}?at the time\b", re.I)
 _WHEN_CLAUSE = re.compile(r",\s*when\b", re.I)
@@ -2725,7 +2726,18 @@ class _Extractor:
             e = len(toks) - 1
             while e > last + 1 and toks[e].text in (".", ",", ";"):
                 e -= 1
-            m = self._analyse(par, sent, last + 2, e)
+            comma = next((k for k in range(last + 2, e) if toks[k].text == ","), None)
+            if (
+                comma is not None
+                and comma - (last + 2) >= 2
+                and all(t.cap for t in toks[last + 2 : comma])
+            ):
+                # '"…" – Rosa Quispe, president of the tribunal': the name, then its role
+                m = self._analyse(par, sent, last + 2, comma - 1)
+                if m is not None and m.kind == "name":
+                    self._apposition(par, sent, m, comma)
+            if m is None or m.kind != "name":
+                m = self._analyse(par, sent, last + 2, e)
             rule = "dash attribution"
         if m is None:
             return []
@@ -3046,6 +3058,11 @@ class _Extractor:
         a, b = c.scope[0]
         words = _WORD.findall(par.text[a:b].lower().translate(_NO_QUOTES))
         if c.verb in lex.words("stance.insist_verbs"):
+            before = par.text[max(0, c.subj_start - 12) : c.subj_start]
+            if c.subj_start < c.cue_start and _CONTRAST_END.search(before):
+                # "Seoul says it shot the missile down, but Pyongyang insists it hit its
+                # target": holding a position against the claim just reported
+                return Stance.DENIES, f"stance denies: '{c.verb}' against the account before"
             neg = lex.words("stance.clause_negators")
             modal = lex.words("stance.pledge_modals")
             for i, w in enumerate(words[:8]):

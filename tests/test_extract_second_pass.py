@@ -191,3 +191,30 @@ DATES = [
 @pytest.mark.parametrize("text,dates", DATES)
 def test_statement_dates(text: str, dates: list[str]) -> None:
     assert [s.date for s in run(text)] == dates
+
+
+def test_insisting_against_the_account_just_reported_denies() -> None:
+    got = run("Nairobi says its drones hit the camp, but Mogadishu insists the strike missed.")
+    assert [(s.speaker, s.stance.value) for s in got] == [
+        ("Kenya", "asserts"),
+        ("Somalia", "denies"),
+    ]
+
+
+def test_insisting_without_a_contrast_asserts() -> None:
+    got = run("Mogadishu insists the talks will go ahead next week.")
+    assert [(s.speaker, s.stance.value) for s in got] == [("Somalia", "asserts")]
+
+
+def test_despite_the_claims_denies() -> None:
+    got = run("Ruth Okafor said that, despite the government's claims, the dam was leaking.")
+    assert [s.stance.value for s in got] == ["denies"]
+
+
+def test_a_dash_attribution_names_the_person_before_the_comma() -> None:
+    got = run(
+        "“The count is final.” – Ana Lucero, president of the electoral tribunal\n"
+        "The tribunal's vice-president, Hugo Lema, said an audit would follow.\n"
+        "Results are due by Friday, the tribunal president said."
+    )
+    assert [s.speaker for s in got] == ["Ana Lucero", "Hugo Lema", "Ana Lucero"]
