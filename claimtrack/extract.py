@@ -815,7 +815,49 @@ class _Extractor:
             if not text.strip():
                 continue
             self.paragraph(split_paragraph(line, text))
+        self._named_later()
         return self.out
+
+    def _named_later(self) -> None:
+        """A standfirst or lead names its speaker by role, the body by name: "An
+        opposition senator says …" then "Senator Marcelo Rivas said …"; "the electoral
+        tribunal says …" then "Bolivia's Supreme Electoral Tribunal (TSE)"."""
+        body = self.article.body
+        lead = {ln for ln, _ in body[:2]}
+        for i, st in enumerate(self.out):
+            if st.line not in lead:
+                continue
+            words = st.speaker.split()
+            if len(words) < 2 or words[-1][:1].isupper() or st.speaker[:1].isupper() and (
+                self.reg.demonym(words[0]) is None
+            ):
+                continue  # a name, or a group named as such
+            later = "\n".join(t for ln, t in body if ln > st.line)
+            head = words[-1]
+            name = None
+            if head in self.rules.titles:
+                # the title capitalised before a name: "Senator Marcelo Rivas"
+                rx = rf"\b{head.title()}\s+((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){{1,2}})"
+                mm = re.search(rx, later)
+                if mm and not mm.group(1).endswith(("’s", "'s")):
+                    name = mm.group(1)
+            elif words[-2][:1].islower():
+                # the body's own name: "electoral tribunal" -> "Supreme Electoral Tribunal"
+                pair = f"{words[-2].title()} {head.title()}"
+                rx = rf"((?:[A-Z][\w-]+\s+){{0,2}}{pair})\b"
+                mm = re.search(rx, later)
+                if mm:
+                    name = mm.group(1)
+            if not name:
+                continue
+            known = next((e.actor for e in self.ctx.entities if e.actor.name == name), None)
+            side = (known.side if known else None) or st.side
+            self.out[i] = replace(
+                st,
+                speaker=name,
+                side=side,
+                explain=[*st.explain, f"{st.speaker!r} is {name!r}, named later in the article"],
+            )
 
     def paragraph(self, par: Paragraph) -> None:
         self.ctx.define_acronyms(par.text)

@@ -218,3 +218,29 @@ def test_a_dash_attribution_names_the_person_before_the_comma() -> None:
         "Results are due by Friday, the tribunal president said."
     )
     assert [s.speaker for s in got] == ["Ana Lucero", "Hugo Lema", "Ana Lucero"]
+
+
+NAMED_LATER = [
+    # a standfirst speaker given by role is the person the body names with that title
+    (
+        "An opposition senator says the count was rigged.\n"
+        "Senator Ana Lucero said on Monday that the servers had been hacked.",
+        ["Ana Lucero", "Ana Lucero"],
+    ),
+    (
+        "The electoral tribunal says its system was never breached.\n"
+        "Peru's National Electoral Tribunal said on Monday the count was final.",
+        ["National Electoral Tribunal", "National Electoral Tribunal"],
+    ),
+    # … but not when the body names nobody with that title
+    (
+        "An opposition senator says the count was rigged.\n"
+        "The tribunal said on Monday the count was final.",
+        ["unnamed opposition senator", "tribunal"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,speakers", NAMED_LATER)
+def test_a_lead_speaker_given_by_role_is_named_later(text: str, speakers: list[str]) -> None:
+    assert [s.speaker for s in run(text)] == speakers
