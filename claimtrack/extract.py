@@ -828,9 +828,8 @@ class _Extractor:
             if st.line not in lead:
                 continue
             words = st.speaker.split()
-            if len(words) < 2 or words[-1][:1].isupper() or st.speaker[:1].isupper() and (
-                self.reg.demonym(words[0]) is None
-            ):
+            named = st.speaker[:1].isupper() and self.reg.demonym(words[0]) is None
+            if len(words) < 2 or words[-1][:1].isupper() or named:
                 continue  # a name, or a group named as such
             later = "\n".join(t for ln, t in body if ln > st.line)
             head = words[-1]
