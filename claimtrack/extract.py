@@ -524,6 +524,13 @@ _ACADEMIC = frozenset(
 _PRIVATE_HEADS = _ACADEMIC | frozenset(
     """association associations chamber company corporation firm ltd inc plc""".split()
 )
+# Words inside a generic speaker that keep it from speaking for a government:
+# "local media", "independent media", "a club official", "a team spokesman"
+_UNOFFICIAL_MARKS = frozenset(
+    """independent private club clubs team teams company firm league""".split()
+)
+_ITS_ROLE = re.compile(r"(?:(?<=\s)|^)[Ii]ts\s+[a-z]+(?:\s+[a-z]+)?\s*,")
+_PRESS = frozenset("media press outlets newspapers papers broadcasters".split())
 _PARTISAN = frozenset(
     "allies supporters critics opponents rivals friends family relatives lawyers lawyer".split()
 )
@@ -756,6 +763,9 @@ class _Extractor:
         # pronoun opening the next one: "Rivas did not back down. … he wrote"
         self.prev_subject: Actor | None = None
         self.prev_narrated: Actor | None = None  # a person subject of narration just before
+        # a body named as a narration subject in this paragraph: "… was not convinced. Its
+        # spokesman, X, said"
+        self.narrated_body: Actor | None = None
         self.prev_joint: tuple[Actor, ...] = ()
         # regions the article places in a country: "the western Indian state of Gujarat"
         self.places: dict[str, str] = {}
@@ -873,6 +883,7 @@ class _Extractor:
         subject_of_last_sentence: Actor | None = None
         self.prev_subject = self.prev_par_subject
         self.prev_narrated = None
+        self.narrated_body = None
         for si, sent in enumerate(par.sentences):
             self.ctx.tick()
             before = len(cands)
@@ -2214,7 +2225,14 @@ class _Extractor:
             ):
                 own = m.text[: m.text.find(m.name)] if m.name and m.name in m.text else ""
                 before = par.text[max(sent.start, m.start - 40) : m.start] + own
-                side = self._context_side(par, sent, m.role, mention=before)
+                if _ITS_ROLE.match(par.text, m.start) or _ITS_ROLE.search(before):
+                    # "Its spokesman, X": the body just named speaks through X
+                    body = self.narrated_body or ctx.resolve_pronoun("it")[0]
+                    side = body.side if body is not None else None
+                    if side:
+                        m.reasons.append(f"side {side} of {body.name if body else ''} ('its')")
+                if side is None:
+                    side = self._context_side(par, sent, m.role, mention=before)
                 if side:
                     m.reasons.append(f"side {side} from the context of an official")
             gender = None
@@ -2244,7 +2262,10 @@ class _Extractor:
                 if owner is not None and owner.side:
                     side = owner.side
                     m.reasons.append(f"side {side} of its owner {owner.name}")
-            if side is None and m.official and not self._multi_country(m.text):
+            own = set(_WORD.findall(m.text.lower()))
+            if own & _UNOFFICIAL_MARKS or ("local" in own and own & _PRESS):
+                pass  # "local media", "a club official": nobody's government
+            elif side is None and m.official and not self._multi_country(m.text):
                 side = self._context_side(par, sent, m.name, mention=lead)
                 if side:
                     m.reasons.append(f"side {side} from the context")
@@ -2943,9 +2964,18 @@ class _Extractor:
         if m.kind == "name" and (m.org is None or m.org.kind not in ("body", "government")):
             return
         words = (m.name or "").split()
-        if m.kind != "name" and not (m.official and words and words[-1] in self.rules.body_heads):
+        heads = self.rules.body_heads
+        if (
+            m.kind != "name"
+            and not (
+                m.official
+                and words
+                # "the Kyrgyz foreign ministry", "Iraq's Ministry of Water Resources"
+                and (words[-1] in heads or any(w.lower() in heads for w in words[:3]))
+            )
+        ):
             return
-        self._actor(par, sent, m)
+        self.narrated_body = self._actor(par, sent, m)
 
     # ---------------------------------------------------------------- cue, scope, kind
     def _cue_text(

@@ -244,3 +244,30 @@ NAMED_LATER = [
 @pytest.mark.parametrize("text,speakers", NAMED_LATER)
 def test_a_lead_speaker_given_by_role_is_named_later(text: str, speakers: list[str]) -> None:
     assert [s.speaker for s in run(text)] == speakers
+
+
+BODY_SIDES = [
+    # a state body with no country of its own speaks for the article's country
+    (
+        "Kenyan police said on Monday that the border was calm. "
+        "The Anti-Fraud Commission said it had opened an inquiry.",
+        [("Kenyan police", "Kenya"), ("Anti-Fraud Commission", "Kenya")],
+    ),
+    # local media and a club's official speak for no government
+    (
+        "Kenyan police said the border was calm. Local media said the bridge was shut.",
+        [("Kenyan police", "Kenya"), ("Local media", None)],
+    ),
+    # "Its spokesman, X" speaks for the body just named in narration
+    (
+        "Turkey's agriculture ministry denied the report.\n"
+        "Iraq's Ministry of Water Resources was not convinced. Its spokesman, Khalid Hamid, "
+        "said on Wednesday that Baghdad had received signals.",
+        [("Turkish Ministry of Agriculture", "Turkey"), ("Khalid Hamid", "Iraq")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", BODY_SIDES)
+def test_sides_of_bodies(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(s.speaker, s.side) for s in run(text)] == expected
