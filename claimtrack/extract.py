@@ -2262,8 +2262,8 @@ class _Extractor:
                 if owner is not None and owner.side:
                     side = owner.side
                     m.reasons.append(f"side {side} of its owner {owner.name}")
-            own = set(_WORD.findall(m.text.lower()))
-            if own & _UNOFFICIAL_MARKS or ("local" in own and own & _PRESS):
+            marks = set(_WORD.findall(m.text.lower()))
+            if marks & _UNOFFICIAL_MARKS or ("local" in marks and marks & _PRESS):
                 pass  # "local media", "a club official": nobody's government
             elif side is None and m.official and not self._multi_country(m.text):
                 side = self._context_side(par, sent, m.name, mention=lead)
