@@ -3486,14 +3486,21 @@ class _Extractor:
                 return True  # a capitalised word inside the sentence: a proper noun
         return False
 
-    def _rebuttal_before(self, c: Candidate, done: Sequence[Candidate]) -> str | None:
-        """The cue of a rejection by the same speaker in the sentence just before a bare
-        quote of the same paragraph ("The agency rejected that suggestion. '…,' the
-        agency said"). A quote in the next paragraph is its own statement."""
+    def _rebuttal_before(
+        self, c: Candidate, done: Sequence[Candidate]
+    ) -> tuple[Stance, str] | None:
+        """The stance and cue of a rejection or doubt by the same speaker in the sentence
+        just before, in the same paragraph ("The agency rejected that suggestion. '…,' the
+        agency said"; "X cast doubt on both accounts. She said …"). A quote in the next
+        paragraph is its own statement."""
         for p in reversed(done):
             if p.sent == c.sent - 1 and p.actor.name == c.actor.name:
-                if p.stance_verb is Stance.DENIES and p.kind == "reported":
-                    return p.cue
+                if p.kind != "reported":
+                    continue
+                if p.stance_verb is Stance.DENIES or (
+                    p.stance_verb is Stance.DOUBTS and c.kind == "reported"
+                ):
+                    return p.stance_verb, p.cue
         return None
 
     def _merge(self, par: Paragraph, cands: list[Candidate]) -> list[Statement]:
@@ -3512,12 +3519,17 @@ class _Extractor:
             if not _has_word(par.text[sent.start : end]):
                 continue
             stance, why = self._stance(par, c)
-            if stance is Stance.ASSERTS and c.kind == "direct" and why.startswith("no stance"):
+            if (
+                stance is Stance.ASSERTS
+                and c.kind in ("direct", "reported")
+                and why.startswith("no stance")
+            ):
                 backed = self._rebuttal_before(c, done)
                 if backed:
-                    stance = Stance.DENIES
+                    stance, cue = backed
                     why = (
-                        f"stance denies: the quote backs '{backed}' of the same speaker just before"
+                        f"stance {stance.value}: the words back '{cue}' of the same speaker "
+                        "just before"
                     )
             if c.date is None:
                 c.date = self._date(par, sent, c, done)

@@ -271,3 +271,37 @@ BODY_SIDES = [
 @pytest.mark.parametrize("text,expected", BODY_SIDES)
 def test_sides_of_bodies(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(s.speaker, s.side) for s in run(text)] == expected
+
+
+VERB_STANCES = [
+    ("Ruth Okafor laughed off the report of a coup.", "denies"),
+    ("Ruth Okafor scoffed at the claim that the dam was leaking.", "denies"),
+    ("Ruth Okafor voiced doubts about the official toll.", "doubts"),
+    ("Ruth Okafor poured cold water on the claim that talks had resumed.", "doubts"),
+    ("Ruth Okafor vouched for the account of the two witnesses.", "confirms"),
+    ("Ruth Okafor backed away from her earlier claim that the vote was rigged.", "retracts"),
+    ("Ruth Okafor distanced herself from the remarks on Monday.", "retracts"),
+    ("Ruth Okafor said she had been misquoted by the paper.", "denies"),
+    ("Ruth Okafor said the report was simply wrong.", "denies"),
+]
+
+
+@pytest.mark.parametrize("text,stance", VERB_STANCES)
+def test_verb_and_phrase_stances(text: str, stance: str) -> None:
+    got = run(text)
+    assert [s.stance.value for s in got][:1] == [stance], [s.explain for s in got]
+
+
+def test_a_doubt_carries_to_the_same_speakers_next_sentence() -> None:
+    got = run(
+        "Researcher Ana Lucero cast doubt on both accounts. "
+        "She said a two-hour outage was unusual for a planned switchover."
+    )
+    assert [(s.cue, s.stance.value) for s in got] == [("cast doubt", "doubts"), ("said", "doubts")]
+
+
+def test_a_quote_in_the_next_paragraph_keeps_its_own_stance() -> None:
+    got = run(
+        "Ana Lucero rejected the plan as illegal.\n“States have rights of their own,” she said."
+    )
+    assert [s.stance.value for s in got] == ["denies", "asserts"]
