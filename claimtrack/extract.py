@@ -1251,7 +1251,7 @@ class _Extractor:
                 found_np = longer
         if found_np is None:
             return None
-        m = found_np
+        m = self._body_in_place(par, sent, found_np, k0) or found_np
         # relative clause subject: "… which Kyiv rejected", "that Moscow claims"
         k = self._tok_index(sent, m.start) - 1
         info = "plain"
@@ -1265,6 +1265,40 @@ class _Extractor:
                 if found:
                     return None  # "… said … and that Putin had told Trump": embedded
         return m, info
+
+    def _body_in_place(self, par: Paragraph, sent: Sentence, m: Mention, k0: int) -> Mention | None:
+        """ "The Joint Chiefs of Staff (JCS) in Seoul said": the body speaks, not the
+        capital; it takes the country's adjective ("South Korean Joint Chiefs of Staff")."""
+        toks = sent.toks
+        if k0 < 2 or toks[k0 - 1].low not in ("in", "at") or m.kind != "name":
+            return None
+        place = self.reg.resolve(m.text, exact=True)
+        if place is None or place.kind != "government" or not place.side:
+            return None
+        i = k0 - 2
+        acr = None
+        if toks[i].text == ")" and i >= 3 and toks[i - 2].text == "(":
+            acr = toks[i - 1].text if _is_acronym(toks[i - 1].text) else None
+            i -= 3
+        if not toks[i].cap:
+            return None
+        body = self._np_back(par, sent, i)
+        if body is None or body.kind != "name" or not body.name:
+            return None
+        if self.reg.resolve(body.name) is not None or self.reg.side_for(body.name):
+            return None  # a known body, or one that names its country already
+        words = body.name.lower().split()
+        if not any(w in self.rules.body_heads for w in words) and acr is None:
+            return None
+        body.name = f"{self.reg.adjective(place.side)} {body.name}"
+        body.side = place.side
+        body.official = True
+        body.reasons.append(f"the body in {m.text}: {body.name}")
+        actor = Actor(name=body.name, kind="body", side=place.side)
+        body.org = actor
+        if acr is not None:
+            self.ctx.acronyms[fold(acr)] = actor
+        return body
 
     def _head_of_chain(self, par: Paragraph, sent: Sentence, i: int) -> Mention | None:
         """A clause-initial noun phrase "the <title or group> of …" ending at token ``i``:
@@ -1884,6 +1918,19 @@ class _Extractor:
             m.side = side if side else (org.side if org.kind != "person" else None)
             if org.kind == "body" and org.side is None:
                 m.side = side
+                state = next((w for w in org.name.lower().split() if w in r.state_heads), None)
+                if side is None and state is not None and not self._multi_country(m.text):
+                    # "KCNA quoted a spokesperson for the Ministry of National Defence":
+                    # the ministry of the quoting outlet's state, else of the context
+                    sm = self._sentence_subject(par, sent) if m.start > sent.start else None
+                    if sm is not None and sm.end <= m.start:
+                        outlet = self.reg.resolve(sm.name or sm.text)
+                        if outlet is not None and outlet.kind == "body":
+                            m.side = outlet.side
+                    m.side = m.side or self._context_side(par, sent, state)
+                    if m.side:
+                        m.name = f"{self.reg.adjective(m.side)} {m.name}"
+                        m.reasons.append(f"side {m.side}: a state body ({state!r}) in context")
             return m
         m.side = side or (self.reg.side_word(text) if official else None)
         if poss_actor is not None and poss_actor.kind == "person" and not name_toks:

@@ -305,3 +305,23 @@ def test_a_quote_in_the_next_paragraph_keeps_its_own_stance() -> None:
         "Ana Lucero rejected the plan as illegal.\n“States have rights of their own,” she said."
     )
     assert [s.stance.value for s in got] == ["denies", "asserts"]
+
+
+def test_a_body_in_a_capital_speaks_and_takes_its_country() -> None:
+    got = run(
+        "The Joint Chiefs of Staff (JCS) in Seoul said the launch was detected at once.\n"
+        "Late on Tuesday, the JCS said the debris had been found."
+    )
+    assert [(s.speaker, s.side) for s in got] == [
+        ("South Korean Joint Chiefs of Staff", "South Korea"),
+        ("South Korean Joint Chiefs of Staff", "South Korea"),
+    ]
+
+
+def test_a_ministry_quoted_by_a_state_outlet_is_of_the_outlets_state() -> None:
+    got = run(
+        "Seoul said the missile had been shot down.\n"
+        "KCNA quoted a spokesperson for the Ministry of National Defence as saying "
+        "the missile had hit its target."
+    )
+    assert [s.side for s in got] == ["South Korea", "North Korea"]
