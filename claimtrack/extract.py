@@ -2750,8 +2750,34 @@ class _Extractor:
             m = self._analyse(par, sent, a, b) if b >= a else None
         if m is None or m.kind == "coord":
             return []
+        outlet: list[Candidate] = []
+        if mm.group("verb") in ("quoted", "cited") and not mm.group("np").startswith("by "):
+            # "KCNA quoted a spokesperson as saying …": the outlet reports, a row of its own
+            subj = self._subject_before(par, sent, self._tok_index(sent, mm.start()), [])
+            if subj is not None and subj[0].kind not in ("coord", "document"):
+                om = subj[0]
+                outlet = [
+                    Candidate(
+                        actor=act,
+                        cue=mm.group("verb"),
+                        kind="reported",
+                        sent=si,
+                        cue_start=mm.start(),
+                        cue_end=mm.start("np"),
+                        subj_start=om.start,
+                        subj_end=om.end,
+                        scope=[],
+                        stance_verb=Stance.ASSERTS,
+                        explain=[
+                            f"rule: 'X {mm.group('verb')} Y as saying': X reports",
+                            *om.reasons,
+                        ],
+                        verb=mm.group("verb"),
+                    )
+                    for act in self._actors_for(par, sent, om)
+                ]
         actors = self._actors_for(par, sent, m)
-        return [
+        return outlet + [
             Candidate(
                 actor=act,
                 cue=f"{mm.group('verb')} as saying",

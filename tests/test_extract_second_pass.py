@@ -324,4 +324,17 @@ def test_a_ministry_quoted_by_a_state_outlet_is_of_the_outlets_state() -> None:
         "KCNA quoted a spokesperson for the Ministry of National Defence as saying "
         "the missile had hit its target."
     )
-    assert [s.side for s in got] == ["South Korea", "North Korea"]
+    assert [s.side for s in got] == ["South Korea", "North Korea", "North Korea"]
+
+
+def test_quoted_x_as_saying_gives_the_outlet_a_row_too() -> None:
+    got = run("The news agency Xinhua quoted Ruth Okafor as saying the talks had failed.")
+    assert [(s.speaker, s.cue) for s in got] == [
+        ("Xinhua", "quoted"),
+        ("Ruth Okafor", "quoted as saying"),
+    ]
+
+
+def test_quoted_by_x_as_saying_gives_only_the_speaker() -> None:
+    got = run("Ruth Okafor was quoted by Xinhua as saying the talks had failed.")
+    assert [s.speaker for s in got] == ["Ruth Okafor"]
