@@ -264,18 +264,26 @@ def floor(c: Corpus) -> Ingest:
     return res
 
 
-def ingest(c: Corpus, jobs: int | None = None, limit: float | None = None) -> Ingest:
+def ingest(
+    c: Corpus, jobs: int | None = None, limit: float | None = None, source: str = "text"
+) -> Ingest:
     """A fresh database, the claims imported, then ``claimtrack ingest`` of the text dumps
-    (stopped after ``limit`` seconds, keeping the files committed so far)."""
-    tag = f"ingest-{label(c.n)}" + (f"-jobs{jobs}" if jobs else "")
+    (or of the JSON Lines records, ``source="jsonl"``), stopped after ``limit`` seconds,
+    keeping the files committed so far."""
+    tag = (
+        f"ingest-{label(c.n)}"
+        + (f"-jobs{jobs}" if jobs else "")
+        + (f"-{source}" if source != "text" else "")
+    )
     path = OUT / "db" / f"{tag}.db"
     remove_db(path)
-    res = Ingest(c.n, None, c.text_bytes / 1e6, path)
+    size = c.text_bytes if source == "text" else c.jsonl_bytes
+    res = Ingest(c.n, None, size / 1e6, path)
     imp = run_measured([*CT, "--db", str(path), "claims", "import", str(c.claims)])
     if imp.code != 0:
         res.error = "claims import " + fail_note(imp)
         return res
-    cmd = [*CT, "--db", str(path), "ingest", str(c.dir / "text"), "--quiet"]
+    cmd = [*CT, "--db", str(path), "ingest", str(c.dir / source), "--quiet"]
     if jobs:
         cmd += ["--jobs", str(jobs)]
     log(
@@ -294,9 +302,14 @@ def ingest(c: Corpus, jobs: int | None = None, limit: float | None = None) -> In
     }
     # Each file is one transaction: the committed files are those with a source row.
     committed = {r[0] for r in query(path, "select distinct path from sources")}
-    res.done = sum(k for f, k in c.per_file.items() if f in committed or f"./{f}" in committed)
+    if source == "text":
+        per_file = c.per_file
+    else:
+        per = corpus.JSONL_PER_FILE
+        per_file = {f: min(per, c.n - i * per) for i, f in enumerate(c.jsonl_files)}
+    res.done = sum(k for f, k in per_file.items() if f in committed or f"./{f}" in committed)
     if res.done == 0 and committed:  # paths stored in another spelling: count by share
-        res.done = round(c.n * len(committed) / max(1, len(c.per_file)))
+        res.done = round(c.n * len(committed) / max(1, len(per_file)))
     res.db_bytes = db_bytes(path)
     log(
         f"  {run.seconds:.1f} s ({run.cpu:.1f} s CPU), {res.done:,} articles read, "
@@ -660,6 +673,34 @@ def claim_add_row(
     ]
 
 
+def records_rows(r: Ingest, text: Ingest, jobs: bool) -> list[list[str]]:
+    """The JSON Lines ingest (one record per article: no segmentation) beside the dumps'."""
+    how = "--jobs 2 " if jobs else ""
+    rows = [
+        [
+            f"ingest {how}{label(r.n)}, JSON Lines ({r.mb:.1f} MB)",
+            fmt_rate(r),
+            f"text dumps {how}{text.rate:,.0f} art/s",
+            f"{r.rate / text.rate:.2f}x" if r.ok and text.rate else "",
+            f">= {TARGET_RATE:,.0f} art/s",
+            status(r.ok and r.rate >= TARGET_RATE),
+        ]
+    ]
+    if r.ok:
+        c = r.counts
+        rows.append(
+            [
+                f"  time and stored, JSON Lines {label(r.n)}",
+                fmt_time(r),
+                f"{c['articles']:,} articles, {c['statements']:,} statements, {c['links']:,} links",
+                "",
+                "",
+                "",
+            ]
+        )
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description="claimtrack benchmarks (one table on stdout)")
     p.add_argument("--full", action="store_true", help="also 100k articles (takes longer)")
@@ -697,6 +738,7 @@ def main(argv: list[str] | None = None) -> int:
         part = 0.25 if n == sizes[0] else (0.5 if jobs else 1.0)
         ingests[n] = ingest(corpora[n], limit=budget.share(part))
     parallel = ingest(corpora[n_jobs], jobs=2, limit=budget.left()) if jobs else None
+    records = ingest(corpora[n_jobs], jobs=2 if jobs else None, limit=budget.left(), source="jsonl")
 
     rows = ingest_rows(sizes, corpora, floors, ingests)
     rows.append(["# commands"])
@@ -769,6 +811,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(
             [f"ingest --jobs 2 {label(n_jobs)}", "n/a", "(ingest has no --jobs option)", "", "", ""]
         )
+    rows += records_rows(records, parallel or ingests[n_jobs], jobs)
 
     elapsed = time.perf_counter() - budget.start
     table = render(rows, ["figure", "value", "reference (same run)", "ratio", "target", ""])

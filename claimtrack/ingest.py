@@ -315,8 +315,8 @@ def ingest(
 
     With ``jobs > 1`` whole files are read, split, extracted and linked in worker
     processes, a few files ahead, while this process writes them in input order
-    (stdin and very large files go through the article-batch path instead, which
-    keeps memory flat)."""
+    (stdin, very large files, and inputs of fewer than ``2 * jobs`` files go through the
+    article-batch path instead: articles read here, extracted in batches by the workers)."""
     summary = IngestSummary()
 
     def report(p: InputProblem) -> None:
@@ -340,12 +340,16 @@ def ingest(
                     on_problem(p)
             ingester.write(prepared, summary, problems)
 
-        for item in expand_paths(paths, glob):
+        items = list(expand_paths(paths, glob))
+        # Whole files go to the workers when there are enough of them to keep every worker
+        # busy; a few files are cut into batches of articles instead.
+        whole_files = sum(not isinstance(i, InputProblem) for i in items) >= 2 * jobs
+        for item in items:
             if isinstance(item, InputProblem):
                 report(item)
                 continue
             result = None
-            if jobs > 1 and item != "-" and _size(item) <= WHOLE_FILE_LIMIT:
+            if jobs > 1 and whole_files and item != "-" and _size(item) <= WHOLE_FILE_LIMIT:
                 result = ingester.pool().apply_async(
                     _prepare_file, (item, fmt, dict(fields) if fields else None)
                 )

@@ -47,6 +47,18 @@ def test_jobs_give_the_same_statements(tmp_path: Path) -> None:
     assert one and one == statements(tmp_path / "two.db")
 
 
+def test_jobs_on_a_single_file_go_through_article_batches_with_the_same_result(
+    tmp_path: Path,
+) -> None:
+    # One file cannot keep two workers busy whole: its articles go out in batches.
+    seed = ROOT.parent / "shared" / "seeds" / "000_72109d1b3ad72c7a.txt"
+    single = str(seed if seed.exists() else ROOT / "examples" / "articles.jsonl")
+    ingest(tmp_path / "one.db", single)
+    ingest(tmp_path / "two.db", "--jobs", "2", single)
+    one = statements(tmp_path / "one.db")
+    assert one and one == statements(tmp_path / "two.db")
+
+
 def test_extract_then_ingest_statements_equals_plain_ingest(tmp_path: Path) -> None:
     plain = tmp_path / "plain.db"
     ingest(plain, *inputs())
