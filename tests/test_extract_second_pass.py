@@ -338,3 +338,16 @@ def test_quoted_x_as_saying_gives_the_outlet_a_row_too() -> None:
 def test_quoted_by_x_as_saying_gives_only_the_speaker() -> None:
     got = run("Ruth Okafor was quoted by Xinhua as saying the talks had failed.")
     assert [s.speaker for s in got] == ["Ruth Okafor"]
+
+
+@pytest.mark.parametrize(
+    "text,stance",
+    [
+        ("The minister added that the earlier toll had been a data-entry error.", "retracts"),
+        ("The ministry blamed a clerical error for the wrong figure.", "retracts"),
+        # an error the speaker finds in somebody else's work is no retraction of their own
+        ("Ruth Okafor said the agency's model was simply wrong.", "denies"),
+    ],
+)
+def test_an_earlier_figure_put_down_to_a_slip_retracts(text: str, stance: str) -> None:
+    assert [s.stance.value for s in run(text)] == [stance]
