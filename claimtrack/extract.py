@@ -607,6 +607,11 @@ _OCCASION = re.compile(
     r"ceremony|trial|debate|final)\b",
     re.I,
 )
+# "identified the first voice as that of Peter Banda": who a recorded voice is
+_IDENTIFIED_AS = re.compile(
+    r"\bidentified (?:the (?:first |second )?(?:voice|man|woman|speaker|caller)|him|her) as "
+    r"(?:that of |being )?((?:[A-Z][\w’'-]+\s?){2,3})"
+)
 _CONTRAST_END = re.compile(r"\b(?:but|while|whereas|though|although|yet)\s*,?\s*$", re.I)
 _LEFT_DET = re.compile(r"(?:\b(?:the|a|an|then|its|his|her|their)\s+)+$", re.I)
 _AT_THE_TIME = re.compile(r"\s*(?:\w+\s+){0,2}?at the time\b", re.I)
@@ -835,6 +840,19 @@ class _Extractor:
         body = self.article.body
         lead = {ln for ln, _ in body[:2]}
         for i, st in enumerate(self.out):
+            if st.cue.startswith("heard") and not st.speaker[:1].isupper():
+                # "a man is heard saying …" … "identified the voice as that of Peter Banda"
+                later = "\n".join(t for ln, t in body if ln >= st.line)
+                mm = _IDENTIFIED_AS.search(later)
+                if mm:
+                    name = mm.group(1).strip()
+                    self.out[i] = replace(
+                        st,
+                        speaker=name,
+                        side=None,
+                        explain=[*st.explain, f"{st.speaker!r} identified as {name!r}"],
+                    )
+                continue
             if st.line not in lead:
                 continue
             words = st.speaker.split()

@@ -351,3 +351,16 @@ def test_quoted_by_x_as_saying_gives_only_the_speaker() -> None:
 )
 def test_an_earlier_figure_put_down_to_a_slip_retracts(text: str, stance: str) -> None:
     assert [s.stance.value for s in run(text)] == [stance]
+
+
+def test_a_recorded_voice_is_the_person_it_is_identified_as() -> None:
+    got = run(
+        "In the clip, a man is heard saying that the referee had been paid.\n"
+        "Local media identified the voice as that of Joseph Mwangi, a club manager."
+    )
+    assert [(s.speaker, s.side) for s in got][:1] == [("Joseph Mwangi", None)]
+
+
+def test_an_unidentified_voice_stays_unnamed() -> None:
+    got = run("In the clip, a man is heard saying that the referee had been paid.")
+    assert [s.speaker for s in got] == ["unnamed man"]
