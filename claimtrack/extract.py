@@ -3235,6 +3235,9 @@ class _Extractor:
                     break
                 return Stance.DENIES, f"stance denies: '{c.verb}' with a negated clause"
         if c.stance_verb is Stance.ASSERTS and c.verb in lex.words("stance.neutral_verbs"):
+            own_error = self._self_error(words, c.actor)
+            if own_error:
+                return Stance.RETRACTS, f"stance retracts: '{c.verb}' with '{own_error}'"
             hit = self._self_negation(words)
             if hit:
                 return Stance.DENIES, f"stance denies: '{c.verb}' with '{hit}'"
@@ -3243,6 +3246,31 @@ class _Extractor:
             hit = next((w for w in words[:14] if w in err), None)
             if hit:
                 return Stance.RETRACTS, f"stance retracts: '{c.verb}' an error ('{hit}')"
+        return None
+
+    def _self_error(self, words: Sequence[str], actor: Actor) -> str | None:
+        """ "said he had been mistaken", "said it was wrong to publish the figure": the
+        speaker's own error, as printed, or None. "said the report was wrong" and "said
+        they were wrong" (somebody else) are not."""
+        lex = self.lex
+        k = 1 if words and words[0] == "that" else 0
+        if actor.kind == "person":
+            own = {"i", "he", "she"} - ({"she"} if actor.gender == "m" else set())
+            own -= {"he"} if actor.gender == "f" else set()
+        else:
+            own = {"it", "we"}
+        if k >= len(words) or words[k] not in own:
+            return None
+        j = k + 1
+        aux = lex.words("stance.clause_auxiliaries")
+        while j < len(words) and j <= k + 3 and (words[j] in aux or words[j] == "been"):
+            j += 1
+        if j == k + 1 or j >= len(words):
+            return None
+        if words[j] in ("wrong", "mistaken", "in") and (
+            words[j] != "in" or words[j + 1 : j + 2] == ["error"]
+        ):
+            return " ".join(words[k : j + (2 if words[j] == "in" else 1)])
         return None
 
     def _self_negation(self, words: Sequence[str]) -> str | None:

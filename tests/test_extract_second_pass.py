@@ -364,3 +364,18 @@ def test_a_recorded_voice_is_the_person_it_is_identified_as() -> None:
 def test_an_unidentified_voice_stays_unnamed() -> None:
     got = run("In the clip, a man is heard saying that the referee had been paid.")
     assert [s.speaker for s in got] == ["unnamed man"]
+
+
+@pytest.mark.parametrize(
+    "text,stance",
+    [
+        ("Ana Lucero said she had been mistaken about the date.", "retracts"),
+        ("The agency said it had been wrong to publish the figure.", "retracts"),
+        ("The agency withdrew the circular on Monday.", "retracts"),
+        # somebody else's error
+        ("Ana Lucero said they were wrong to attack the convoy.", "asserts"),
+        ("Ana Lucero said the report was wrong.", "asserts"),
+    ],
+)
+def test_the_speakers_own_error_retracts(text: str, stance: str) -> None:
+    assert [s.stance.value for s in run(text)][:1] == [stance]
