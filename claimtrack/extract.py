@@ -612,6 +612,10 @@ _IDENTIFIED_AS = re.compile(
     r"\bidentified (?:the (?:first |second )?(?:voice|man|woman|speaker|caller)|him|her) as "
     r"(?:that of |being )?((?:[A-Z][\w’'-]+\s?){2,3})"
 )
+# "the company running the plant", "the firm that operates": a head noun's modifier
+_REDUCED_RELATIVE = frozenset(
+    "running operating managing owning representing overseeing leading behind".split()
+)
 _CONTRAST_END = re.compile(r"\b(?:but|while|whereas|though|although|yet)\s*,?\s*$", re.I)
 _LEFT_DET = re.compile(r"(?:\b(?:the|a|an|then|its|his|her|their)\s+)+$", re.I)
 _AT_THE_TIME = re.compile(r"\s*(?:\w+\s+){0,2}?at the time\b", re.I)
@@ -1267,6 +1271,14 @@ class _Extractor:
             longer = self._head_of_chain(par, sent, i)
             if longer is not None:
                 found_np = longer
+        k1 = k0 - 1
+        while k1 > 0 and k0 - k1 <= 4 and toks[k1].low not in _REDUCED_RELATIVE:
+            k1 -= 1
+        if k1 > 0 and toks[k1].low in _REDUCED_RELATIVE and not toks[k1 - 1].quote:
+            # "the company running the plant denied": the company speaks, not the plant
+            head = self._np_back(par, sent, k1 - 1)
+            if head is not None and head.kind in ("name", "definite", "generic", "group-of"):
+                found_np = head
         if found_np is None:
             return None
         m = self._body_in_place(par, sent, found_np, k0) or found_np

@@ -379,3 +379,15 @@ def test_an_unidentified_voice_stays_unnamed() -> None:
 )
 def test_the_speakers_own_error_retracts(text: str, stance: str) -> None:
     assert [s.stance.value for s in run(text)][:1] == [stance]
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("The firm running the mine denied that it had ignored warnings.", "firm"),
+        ("The company operating the plant said the leak was contained.", "company"),
+        ("Ana Lucero, a lawyer representing the families, said the firm was warned.", "Ana Lucero"),
+    ],
+)
+def test_a_reduced_relative_leaves_the_head_as_speaker(text: str, speaker: str) -> None:
+    assert [s.speaker for s in run(text)] == [speaker]
