@@ -43,6 +43,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Any
 
 from .actors import Actor, Registry, SpeakerContext, default_registry, fold
@@ -2979,15 +2980,26 @@ class _Extractor:
             scope=[(sent.start, sent.end)],
             stance_verb=Stance.ASSERTS,
             explain=["rule: quote continuation", why],
-            quote=" ".join(x.inner(par.text) for x in sent.quotes),
+            quote=_join_quotes(par.text, sent.quotes),
             date=date,
         )
         cands.append(c)
 
     def _extend_quote(self, par: Paragraph, base: Candidate, sent: Sentence) -> None:
-        more = " ".join(x.inner(par.text) for x in sent.quotes)
-        if base.kind == "direct":
-            base.quote = f"{base.quote} {more}".strip() if base.quote else more
+        more = _join_quotes(par.text, sent.quotes)
+        if base.kind != "direct":
+            return
+        if not base.quote:
+            base.quote = more
+            return
+        text = par.text
+        at = text.find(base.quote)
+        tail = text.find(more, sent.start) if more else -1
+        if at >= 0 and tail >= at and not _has_word(text[at + len(base.quote) : tail]):
+            # '"… ." "…': one quotation over two sentences, kept as printed
+            base.quote = text[at : tail + len(more)]
+        else:
+            base.quote = f"{base.quote} {more}".strip()
 
     def _remember_subject(self, par: Paragraph, sent: Sentence) -> Actor | None:
         """Narration: remember a person named as a sentence's subject, for later "he",
@@ -3164,14 +3176,14 @@ class _Extractor:
                         sent.start : before[0].start
                     ].rstrip().endswith(","):
                         c.kind = "direct"
-                        c.quote = " ".join(q.inner(text) for q in before)
+                        c.quote = _join_quotes(text, before)
             # "X said: "…"" / "adding: "…"" / '"…," said X, "…"'
             tail = max(c.cue_end, c.subj_end)
             after = [q for q in sent.quotes if q.start >= tail]
             if after and not any(tail < s2 < after[0].start for s2 in starts):
                 gap = par.masked[tail : after[0].start]
                 if _GAP_END.search(gap) and len(gap.split()) <= 6 and not _GAP_THAT.search(gap):
-                    more = " ".join(q.inner(text) for q in after)
+                    more = _join_quotes(text, after)
                     if c.kind == "direct" and c.quote:
                         c.quote = f"{c.quote} {more}"
                     else:
@@ -3643,7 +3655,7 @@ class _Extractor:
             sent = par.sentences[c.sent]
             quote = c.quote
             if c.kind == "direct" and quote is None:
-                quote = " ".join(q.inner(par.text) for q in sent.quotes) or None
+                quote = _join_quotes(par.text, sent.quotes) or None
             if c.kind == "direct" and quote is not None and not _has_word(quote):
                 continue  # an empty or blank quotation ('“”', a lone '"') says nothing
             end = c.extra_end or sent.end
@@ -3702,6 +3714,23 @@ class _Extractor:
             out[key] = st
             order.append(key)
         return [out[k] for k in order]
+
+
+def _join_quotes(text: str, spans: Sequence[QuoteSpan]) -> str:
+    """The words of several quotations of one sentence. Pieces with only marks and
+    spaces between them ('" … " " …') are one quotation cut by a stray mark: the span of
+    text from the first to the last, so the quote stands in the article as printed."""
+    inners = [q.inner(text) for q in spans]
+    if len(spans) > 1 and all(
+        not _has_word(text[a.end - 1 if a.closed else a.end : b.start + 1])
+        for a, b in pairwise(spans)
+    ):
+        first, last = inners[0], inners[-1]
+        a = text.find(first, spans[0].start) if first else -1
+        b = text.rfind(last, 0, spans[-1].end) if last else -1
+        if a >= 0 and b >= a:
+            return text[a : b + len(last)]
+    return " ".join(inners)
 
 
 def _is_acronym(word: str) -> bool:

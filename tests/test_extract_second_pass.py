@@ -391,3 +391,14 @@ def test_the_speakers_own_error_retracts(text: str, stance: str) -> None:
 )
 def test_a_reduced_relative_leaves_the_head_as_speaker(text: str, speaker: str) -> None:
     assert [s.speaker for s in run(text)] == [speaker]
+
+
+def test_a_quote_cut_by_a_stray_mark_stays_as_printed() -> None:
+    text = 'Ana Lucero spoke to reporters.\n" We will win " " and soon'
+    got = run(text)
+    assert got and all(s.quote is None or s.quote in text for s in got)
+
+
+def test_a_quote_split_by_an_attribution_keeps_both_pieces() -> None:
+    got = run("“We will win,” Ana Lucero said, “and soon.”")
+    assert [s.quote for s in got] == ["We will win and soon."]
