@@ -424,6 +424,17 @@ def acronym_definitions(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def _heads_of(actor: Actor) -> set[str]:
+    """The head words a definite description of a person may end in: the last word of
+    the role and of an unnamed person's description ("governor", "president")."""
+    heads = set()
+    for text in (actor.role or "", actor.name):
+        words = fold(text).replace("-", " ").split()
+        if words:
+            heads.add(words[-1])
+    return heads
+
+
 _DEPUTY = ("vice-", "vice ", "deputy ", "ex-", "former ", "assistant ")
 
 
@@ -583,6 +594,8 @@ class SpeakerContext:
             text = fold(f"{a.name} {a.role or ''}")
             if side and a.side and a.side != side:
                 continue
+            if a.kind in ("person", "group") and words and words[-1] not in _heads_of(a):
+                continue  # "the bank" is not "the central bank governor"
             if all(w in text.split() or _inside(w, text) for w in words):
                 return a, f"'the {head}' is {a.name}, named earlier in the article"
         if side:

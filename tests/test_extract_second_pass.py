@@ -402,3 +402,18 @@ def test_a_quote_cut_by_a_stray_mark_stays_as_printed() -> None:
 def test_a_quote_split_by_an_attribution_keeps_both_pieces() -> None:
     got = run("“We will win,” Ana Lucero said, “and soon.”")
     assert [s.quote for s in got] == ["We will win and soon."]
+
+
+def test_a_definite_body_is_not_a_person_whose_title_mentions_it() -> None:
+    got = run(
+        "Hungary's central bank governor, Anna Kiss, said rates would stay high.\n"
+        "The finance minister accused the bank of hurting growth, a charge the bank rejected."
+    )
+    assert [s.speaker for s in got if s.cue == "rejected"] == ["Hungarian bank"]
+    assert [s.speaker for s in got][:1] == ["Anna Kiss"]
+    # the title itself still goes to the person
+    more = run(
+        "Hungary's central bank governor, Anna Kiss, said rates would stay high.\n"
+        "The governor said the bank was independent."
+    )
+    assert [s.speaker for s in more] == ["Anna Kiss", "Anna Kiss"]
