@@ -617,6 +617,11 @@ _IDENTIFIED_AS = re.compile(
 _REDUCED_RELATIVE = frozenset(
     "running operating managing owning representing overseeing leading behind".split()
 )
+# narration of a document's release: "the bank issued a clarification"
+_ISSUED_DOC = re.compile(
+    r"\b(?:issued|released|published|put out)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|clarification|correction|communiqu[eé]|notice|press release|denial)\b"
+)
 _CONTRAST_END = re.compile(r"\b(?:but|while|whereas|though|although|yet)\s*,?\s*$", re.I)
 _LEFT_DET = re.compile(r"(?:\b(?:the|a|an|then|its|his|her|their)\s+)+$", re.I)
 _AT_THE_TIME = re.compile(r"\s*(?:\w+\s+){0,2}?at the time\b", re.I)
@@ -923,6 +928,8 @@ class _Extractor:
                 if subj is not None:
                     subject_of_last_sentence = subj
                 self._remember_titled(par, sent)
+                if _ISSUED_DOC.search(par.text, sent.start, sent.end):
+                    self._document_issuer(par, sent)
             main = [c for c in new if c.kind in ("reported", "direct") and not c.relative]
             self.prev_narrated = None
             if main:  # the main clause's speaker, not an embedded "a claim by Moscow"
@@ -3069,6 +3076,16 @@ class _Extractor:
                     self._apposition(par, sent, m, e)
                     self._actor(par, sent, m)
             k = e + 1
+
+    def _document_issuer(self, par: Paragraph, sent: Sentence) -> None:
+        """ "On Tuesday, the bank issued a clarification.": who a following "the statement
+        read" speaks for."""
+        sm = self._sentence_subject(par, sent)
+        if sm is None or sm.kind in ("pronoun", "document", "coord", "joint"):
+            return
+        actor = self._actor(par, sent, sm)
+        if actor is not None and actor.kind != "person":
+            self.ctx.spoke(actor, document=True)
 
     def _remember_body(self, par: Paragraph, sent: Sentence) -> None:
         """ "The Kyrgyz foreign ministry summoned the ambassador.": a body of a known

@@ -417,3 +417,15 @@ def test_a_definite_body_is_not_a_person_whose_title_mentions_it() -> None:
         "The governor said the bank was independent."
     )
     assert [s.speaker for s in more] == ["Anna Kiss", "Anna Kiss"]
+
+
+def test_the_statement_read_speaks_for_who_issued_it_in_narration() -> None:
+    got = run(
+        "Ana Lucero said the plan was on track.\n"
+        "On Tuesday, the Kenyan interior ministry issued a clarification. "
+        "“No decision has been taken,” the statement read."
+    )
+    assert [(s.speaker, s.cue) for s in got] == [
+        ("Ana Lucero", "said"),
+        ("Kenyan Ministry of Interior", "read"),
+    ]
