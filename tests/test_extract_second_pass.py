@@ -429,3 +429,17 @@ def test_the_statement_read_speaks_for_who_issued_it_in_narration() -> None:
         ("Ana Lucero", "said"),
         ("Kenyan Ministry of Interior", "read"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text,stance",
+    [
+        ("Ana Lucero said the charges were politically motivated.", "denies"),
+        ("Ana Lucero said the video had been staged.", "denies"),
+        ("Ana Lucero said the figures were grossly exaggerated.", "denies"),
+        ("Ana Lucero said the claims were unsubstantiated.", "doubts"),
+        ("Ana Lucero said the toll was dubious.", "doubts"),
+    ],
+)
+def test_framing_a_charge_as_motive_or_fiction(text: str, stance: str) -> None:
+    assert [s.stance.value for s in run(text)] == [stance]
