@@ -622,6 +622,7 @@ _ISSUED_DOC = re.compile(
     r"\b(?:issued|released|published|put out)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:statement|clarification|correction|communiqu[eé]|notice|press release|denial)\b"
 )
+_HEDGED = re.compile(r"\b(?:possibly|perhaps|maybe|probably|might|could well)\b", re.I)
 _CONTRAST_END = re.compile(r"\b(?:but|while|whereas|though|although|yet)\s*,?\s*$", re.I)
 _LEFT_DET = re.compile(r"(?:\b(?:the|a|an|then|its|his|her|their)\s+)+$", re.I)
 _AT_THE_TIME = re.compile(r"\s*(?:\w+\s+){0,2}?at the time\b", re.I)
@@ -3392,8 +3393,13 @@ class _Extractor:
                 h = self.rules.hedge_re.match(seg.translate(_NO_QUOTES))
                 if h:
                     seg = " " * h.end() + seg[h.end() :]
+            hedge = _HEDGED.search(seg)
             for stance, phrase in self._phrase_stances(seg):
                 own = True
+                if stance is Stance.DENIES and hedge is not None:
+                    # "one of the stories is not true, and possibly neither is": a guess
+                    stance = Stance.DOUBTS
+                    phrase = f"{phrase}' hedged by '{hedge.group(0)}"
                 if order[stance] < order[best[0]]:
                     best = (stance, f"stance {stance.value} from the phrase '{phrase}'")
         verb_stance = self._verb_clause_stance(par, c)

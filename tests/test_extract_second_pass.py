@@ -443,3 +443,18 @@ def test_the_statement_read_speaks_for_who_issued_it_in_narration() -> None:
 )
 def test_framing_a_charge_as_motive_or_fiction(text: str, stance: str) -> None:
     assert [s.stance.value for s in run(text)] == [stance]
+
+
+@pytest.mark.parametrize(
+    "text,stance",
+    [
+        (
+            "“One of the two accounts is not true, and possibly neither is,” Ana Lucero said.",
+            "doubts",
+        ),
+        ("“The report is probably fake,” Ana Lucero said.", "doubts"),
+        ("“The report is fake,” Ana Lucero said.", "denies"),
+    ],
+)
+def test_a_hedged_denial_is_doubt(text: str, stance: str) -> None:
+    assert [s.stance.value for s in run(text)] == [stance]
