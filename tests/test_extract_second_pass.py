@@ -458,3 +458,14 @@ def test_framing_a_charge_as_motive_or_fiction(text: str, stance: str) -> None:
 )
 def test_a_hedged_denial_is_doubt(text: str, stance: str) -> None:
     assert [s.stance.value for s in run(text)] == [stance]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“What the ministry says is simply not what our sensors show,” Ana Lucero said.",
+        "Ana Lucero said the government's figures were not borne out by the data.",
+    ],
+)
+def test_an_account_set_against_the_speakers_data_is_denied(text: str) -> None:
+    assert [s.stance.value for s in run(text)] == ["denies"]
