@@ -475,11 +475,12 @@ def _people(line: _Line, rules: Rules) -> list[_Person]:
 
 
 def _names(people: Iterable[_Person]) -> Iterator[str]:
-    """The names a later paragraph may use alone for these people: the surname, and the
-    first name too, since it is the family name where it comes first ("Lee Sung-jun")."""
+    """The names a later paragraph may use alone for these people: the surname, and a
+    short first name too, which is the family name where it comes first ("Lee Sung-jun",
+    "Wang Yi"); longer first names are given names, and some are places too."""
     for p in people:
         yield p.surname
-        if p.given:
+        if p.given and len(p.given) <= 4:
             yield p.given
 
 
@@ -664,11 +665,10 @@ class _Splitter:
             return None
         first = cur.content[0].no if cur.content else None
         published = [x.no for x in cur.lines if x.kind == PUBLISHED]
-        if (
-            published
-            and sum(x.kind in (BODY, SUBHEAD) and x.no > published[-1] for x in cur.content)
-            + sum(x.kind in (BODY, SUBHEAD) for x in seq[:i])
-            <= offset + 1
+        if published and sum(
+            x.kind in (BODY, SUBHEAD) and x.no > published[-1] for x in cur.content
+        ) + sum(x.kind in (BODY, SUBHEAD) for x in seq[:i]) <= int(
+            self.rules.anchors["recommended_max_after_published"]
         ):
             return None  # the debris sits in the article its Published line opened
         j2, c2 = back[offset - 1]
@@ -760,8 +760,7 @@ class _Splitter:
     ) -> bool:
         """A standfirst names someone new ("... a recording of Ana Flores ...") whom a
         paragraph just after introduces properly, with a title or role."""
-        # (someone the line itself introduces with a title is introduced here already)
-        named = {p.surname for p in _people(line, self.rules) if not p.titled} - cur.known
+        named = {p.surname for p in _people(line, self.rules)} - cur.known
         return bool(named) and any(
             p.titled and p.surname in named for x in following for p in _people(x, self.rules)
         )
