@@ -90,8 +90,14 @@ class Rules:
     stopwords: frozenset[str]
     common: frozenset[str]  # stems of words common to all news writing
     common_weight: float
+    past_report: re.Pattern[str]  # "said", "told": how a body paragraph reports speech
+    present_report: re.Pattern[str]  # "says", "warns": how a standfirst or blurb does
     # word as printed -> what ``_bag`` needs of it (filled as words are met)
     words: dict[str, _WordInfo] = field(default_factory=dict, compare=False, repr=False)
+
+
+def _word_alternation(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
 def _compile(patterns: Iterable[str]) -> tuple[re.Pattern[str], ...]:
@@ -139,6 +145,8 @@ def load_rules() -> Rules:
         stopwords=frozenset(words["stopwords"]),
         common=frozenset(_stem(w) for w in words["common"]),
         common_weight=float(words["common_weight"]),
+        past_report=_word_alternation(words["past_report"]),
+        present_report=_word_alternation(words["present_report"]),
     )
 
 
@@ -718,7 +726,19 @@ class _Splitter:
             # A digest re-introduces people bullet after bullet and changes topic often:
             # only a clean lexical break ends it.
             return self._score(line, seq, cur, names=False) >= s["roundup_threshold"]
-        return self._score(line, seq, cur) >= s["threshold"]
+        if self._score(line, seq, cur) < s["threshold"]:
+            return False
+        return not self._reported_tail(line, seq, cur)
+
+    def _reported_tail(self, line: _Line, seq: Sequence[_Line], cur: _Current) -> bool:
+        """``line`` is the last paragraph before an article that page structure opens on the
+        next line, and it reports speech in the past tense ("... said on Wednesday that"), as
+        body paragraphs do; a one-paragraph item of its own (a video blurb, a standfirst)
+        is written in the present ("says", "warns")."""
+        r = self.rules
+        if not r.past_report.search(line.text) or r.present_report.search(line.text):
+            return False
+        return len(seq) > 1 and self._anchor(seq[1:], cur)
 
     def _score(self, line: _Line, seq: Sequence[_Line], cur: _Current, names: bool = True) -> float:
         r, s = self.rules, self.rules.score

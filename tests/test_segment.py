@@ -502,3 +502,47 @@ def test_related_stories_debris_stays_in_the_article_its_published_line_opened()
     ]
     articles = list(split_articles(Document("d.txt", lines)))
     assert [(a.start_line, a.end_line) for a in articles] == [(1, 8)]
+
+
+# --- the last paragraph before a new article ------------------------------------------
+
+_HOSPITAL = [
+    "Korvel's army and rebels trade blame after a drone hits the Korvel hospital.",
+    "Published On 2 Sep 20262 Sep 2026",
+    "Share",
+    "A drone struck the main hospital in Korvel on Monday, killing 19 patients, and the Korvel "
+    "army and the rebels each said the other had launched the drone at the hospital.",
+    "The Korvel army said its drones had not flown over the hospital that day, while the rebels "
+    "called the army's account of the hospital strike a lie.",
+    "Doctors at the Korvel hospital said most of the 19 dead were patients and two were nurses "
+    "working in the hospital on the night of the drone strike.",
+    "A Pentagon spokesperson said on Monday that Washington was monitoring the situation "
+    "closely and urged restraint.",
+]
+_AIRLINE = [
+    "A passenger jet taxis at the airport in Lisbon on July 4. Photo by Ana Costa/UPI",
+    "Sept. 15 (UPI) -- A Portuguese airline on Tuesday denied that one of its jets came close "
+    "to a cargo plane over Lisbon last month, disputing a preliminary report by investigators.",
+    "The report said the two aircraft lost separation as the passenger jet climbed out of the "
+    "airport, and that the crew received a collision warning.",
+]
+
+
+def test_a_past_tense_report_before_a_new_article_ends_the_article_before_it() -> None:
+    # "A Pentagon spokesperson said on Monday ..." reads as a new topic, but a page that opens
+    # the next article right after it (caption, dateline) shows it is the last paragraph of
+    # this one: a paragraph of its own would be in the present, like a blurb.
+    lines = [*_HOSPITAL, *_AIRLINE]
+    got = spans(list(split_articles(Document("d.txt", lines))))
+    assert got == [(1, len(_HOSPITAL)), (len(_HOSPITAL) + 1, len(lines))]
+
+
+def test_a_present_tense_blurb_before_a_new_article_stays_an_article_of_its_own() -> None:
+    blurb = (
+        "Fighting breaks out at a rally in the port city of Tamsa, and witnesses say at least "
+        "three people are killed as police fire tear gas into the crowd."
+    )
+    lines = [*_HOSPITAL[:-1], blurb, *_AIRLINE]
+    got = spans(list(split_articles(Document("d.txt", lines))))
+    n = len(_HOSPITAL) - 1
+    assert got == [(1, n), (n + 1, n + 1), (n + 2, len(lines))]
