@@ -516,6 +516,8 @@ def _surnames_referred(line: _Line, known: set[str]) -> bool:
 
 
 _DEFINITE = re.compile(r"^The\s+([a-z][\w-]+)")
+# '"The system was never compromised." – Rosa Quispe, president of the tribunal'
+_PULL_QUOTE = re.compile(r'^[“"‘].{10,}[”"’]\s*[–—-]\s*[A-Z]')
 
 
 class _Current:
@@ -782,7 +784,10 @@ class _Splitter:
         paragraph just after introduces properly, with a title or role."""
         named = {p.surname for p in _people(line, self.rules)} - cur.known
         return bool(named) and any(
-            p.titled and p.surname in named for x in following for p in _people(x, self.rules)
+            p.titled and p.surname in named
+            for x in following
+            if not _PULL_QUOTE.match(x.text)  # a pull quote repeats who said it
+            for p in _people(x, self.rules)
         )
 
     def _lede_shaped(self, line: _Line, cur: _Current) -> bool:

@@ -546,3 +546,25 @@ def test_a_present_tense_blurb_before_a_new_article_stays_an_article_of_its_own(
     got = spans(list(split_articles(Document("d.txt", lines))))
     n = len(_HOSPITAL) - 1
     assert got == [(1, n), (n + 1, n + 1), (n + 2, len(lines))]
+
+
+def test_a_pull_quote_repeating_a_speakers_name_and_title_does_not_open_an_article() -> None:
+    lines = [
+        "An opposition senator says hackers changed the count. The tribunal says its system held.",
+        "Published On 8 Jun 20268 Jun 2026",
+        "Share",
+        "Moravia's election tribunal has rejected claims that hackers changed the preliminary "
+        "count of Sunday's runoff, after an opposition senator alleged an intrusion.",
+        "Senator Iker Salas said at a news conference on Monday that the count had frozen for "
+        "nearly an hour while the results were changed.",
+        '"They switched off the lights, and when they came back the result had changed," Salas '
+        "said, holding up printouts of screenshots.",
+        "The tribunal's president, Marta Quiroga, said the pause had been caused by a scheduled "
+        "server switchover announced in advance, and that the official count was on paper.",
+        '"The system was never compromised, not for a second." – Marta Quiroga, president of '
+        "the election tribunal",
+        "No evidence",
+        "Salas said the tribunal's switchover was a cover story and that the senator's party "
+        "would ask the tribunal to recount the votes by hand.",
+    ]
+    assert spans(list(split_articles(Document("d.txt", lines)))) == [(1, len(lines))]
