@@ -38,18 +38,7 @@ test: $(DEVSTAMP) lint
 
 eval: $(DEVSTAMP)
 	$(BIN)/python -m claimtrack.evaluate
-	@echo "--- held-out half B (never looked at while writing rules): the honest figures"
-	$(BIN)/python -m claimtrack.evaluate --seed tests/eval/gold/heldout_b_dump.txt \
-		--gold tests/eval/gold/heldout_b_statements.jsonl --baseline tests/eval/heldout_b_baseline.json
-	@echo "--- held-out set C, half CB (written blind to the extractor, never tuned on)"
-	$(BIN)/python -m claimtrack.evaluate --seed tests/eval/gold/heldout_cb_dump.txt \
-		--gold tests/eval/gold/heldout_cb_statements.jsonl --baseline tests/eval/heldout_cb_baseline.json
-	@echo "--- held-out set D (written blind to the extractor; only its article spans were looked at)"
-	$(BIN)/python -m claimtrack.evaluate --seed tests/eval/gold/heldout_d_dump.txt \
-		--gold tests/eval/gold/heldout_d_statements.jsonl --baseline tests/eval/heldout_d_baseline.json
-	@echo "--- held-out set C, half CA (the development half of set C)"
-	$(BIN)/python -m claimtrack.evaluate --seed tests/eval/gold/heldout_ca_dump.txt \
-		--gold tests/eval/gold/heldout_ca_statements.jsonl --baseline tests/eval/heldout_ca_baseline.json
+	@for set in b cb d ca; do $(BIN)/python -m claimtrack.evaluate --set $$set || exit 1; done
 	$(BIN)/python -m claimtrack.evaluate_emergent
 	$(BIN)/python -m claimtrack.evaluate_emergent --pipeline
 

@@ -51,6 +51,15 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seeds" / "000_72109d1b3ad72c7a.txt"
 GOLD = ROOT / "tests" / "eval" / "gold" / "seed000_statements.jsonl"
 BASELINE = ROOT / "tests" / "eval" / "baseline.json"
+# The held-out sets (tests/eval/gold/HELDOUT*.md): name -> what it is. Files follow the
+# names: gold/heldout_<name>_dump.txt, gold/heldout_<name>_statements.jsonl,
+# heldout_<name>_baseline.json.
+HELDOUT_SETS = {
+    "b": "held-out half B (never looked at while writing rules)",
+    "cb": "held-out set C, half CB (written blind to the extractor, never tuned on)",
+    "d": "held-out set D (written blind to the extractor; only its article spans were looked at)",
+    "ca": "held-out set C, half CA (the development half of set C)",
+}
 EPSILON = 0.005
 SPEAKER_THRESHOLD = 85
 FIGURES = (
@@ -294,7 +303,7 @@ def format_report(report: Report, floors: dict[str, float] | None = None) -> str
     floors = floors or {}
     c = report.counts
     lines = [
-        f"Seed 000 statements — {c['predicted']} predicted, {c['gold']} gold, "
+        f"Statements — {c['predicted']} predicted, {c['gold']} gold, "
         f"{c['matched']} matched ({report.source})",
         "",
         f"{'figure':<22}{'value':>8}{'floor':>8}{'target':>8}",
@@ -480,8 +489,19 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
     ap.add_argument("--seed", type=Path, default=SEED)
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--baseline", type=Path, default=BASELINE)
+    ap.add_argument(
+        "--set",
+        choices=sorted(HELDOUT_SETS),
+        help="a held-out set instead of seed 000 (sets --seed, --gold and --baseline)",
+    )
     args = ap.parse_args(argv)
     err = sys.stderr
+    if args.set:
+        gold_dir = ROOT / "tests" / "eval" / "gold"
+        args.seed = gold_dir / f"heldout_{args.set}_dump.txt"
+        args.gold = gold_dir / f"heldout_{args.set}_statements.jsonl"
+        args.baseline = ROOT / "tests" / "eval" / f"heldout_{args.set}_baseline.json"
+        out.write(f"--- {HELDOUT_SETS[args.set]}\n")
     if not args.seed.exists():
         err.write(f"Skipped: seed {args.seed} not found (it lives outside the repository)\n")
         return 0
