@@ -3256,9 +3256,25 @@ class _Extractor:
     def _verb_clause_stance(self, par: Paragraph, c: Candidate) -> tuple[Stance, str] | None:
         """Stance from the cue verb and its own clause together: "insisted that it had
         not ..." denies, "conceded that it had been wrong" retracts."""
+        lex = self.lex
+        if (
+            c.kind == "direct"
+            and c.quote
+            and c.stance_verb is Stance.ASSERTS
+            and c.verb in lex.words("stance.neutral_verbs")
+        ):
+            # '"We did not fire on anyone," the army said': the quote opens with the
+            # speaker's own negated act (first person only: a quoted "they" is others;
+            # "we are not asking for favours" is a stand and "we have never been closer"
+            # a boast, not a deed denied)
+            words = _WORD.findall(c.quote.lower().translate(_NO_QUOTES))
+            if words and words[0] in ("we", "i", "our", "my"):
+                hit = self._self_negation(words)
+                if hit and not hit.endswith(("ing", " been")):
+                    return Stance.DENIES, f"stance denies: quote opening '{hit}'"
+            return None
         if c.kind != "reported" or not c.scope:
             return None
-        lex = self.lex
         a, b = c.scope[0]
         words = _WORD.findall(par.text[a:b].lower().translate(_NO_QUOTES))
         if c.verb in lex.words("stance.insist_verbs"):

@@ -374,7 +374,8 @@ def test_an_unidentified_voice_stays_unnamed() -> None:
         ("The agency withdrew the circular on Monday.", "retracts"),
         # somebody else's error
         ("Ana Lucero said they were wrong to attack the convoy.", "asserts"),
-        ("Ana Lucero said the report was wrong.", "asserts"),
+        # another party's report called wrong is not retracted: it is denied
+        ("Ana Lucero said the report was wrong.", "denies"),
     ],
 )
 def test_the_speakers_own_error_retracts(text: str, stance: str) -> None:
