@@ -3340,6 +3340,7 @@ class _Extractor:
         if k >= len(words):
             return None
         start = k
+        other = False
         if words[k] == "no":
             # "no shots were fired", "no such order had been issued"
             j = k + 1
@@ -3359,7 +3360,9 @@ class _Extractor:
             return " ".join(words[start : j + 2])
         if words[k] in lex.words("stance.self_subjects"):
             k += 1
-        elif words[k] in lex.words("stance.self_possessives"):
+        elif words[k] in lex.words("stance.self_possessives") or (
+            other := words[k] in lex.words("stance.other_subjects")
+        ):
             k += 1
             while (
                 k < len(words)
@@ -3381,6 +3384,11 @@ class _Extractor:
         if not rest or any(x in lex.words("stance.self_negation_skip") for x in rest[:1]):
             return None
         if " ".join(rest) in lex.words("stance.self_negation_skip"):
+            return None
+        if other and (
+            rest[0] in lex.words("stance.other_negation_skip") or "but" in words[k + 1 : k + 6]
+        ):
+            # "said the attack was not a lie but a warning": a correction of the word
             return None
         return " ".join(words[start : k + 2])
 

@@ -41,6 +41,10 @@ DENIALS = [
     "The minister said the claims were “absolutely false”.",
     "Ruth Okafor said those claims were “ridiculous”.",
     "Ruth Okafor has maintained her innocence.",
+    # another party's claim negated in the reported clause
+    "The ministry said the drones were not Iranian.",
+    "The ministry said the photographs were not taken in Gaza.",
+    "The minister said the strike did not hit the hospital.",
     # denials in direct quotes
     "“This is a lie,” the minister said.",
     "“We categorically reject these allegations,” the minister said.",
@@ -68,6 +72,12 @@ NOT_DENIALS = [
     # a pledge or a plain report is no denial
     ("The ministry said the talks would not resume before March.", "asserts"),
     ("The governor said the harvest was bigger than expected.", "asserts"),
+    # a negated clause that reports a state, a scope, a reading or a pledge
+    ("The police said the suspect had not been identified.", "asserts"),
+    ("The bank said the figures did not include the last quarter.", "asserts"),
+    ("The mayor said the water supply had not been restored.", "asserts"),
+    ("The analyst said the meeting did not appear to shift his position.", "asserts"),
+    ("The ministry said the talks had not yet produced a deal.", "asserts"),
     # a first-person stand or boast in a quote is not a deed denied
     ("“We are not asking for favours,” Ruth Okafor said.", "asserts"),
     ("“We have never been closer to a deal,” the envoy said.", "asserts"),
