@@ -41,6 +41,10 @@ DENIALS = [
     "The minister said the claims were “absolutely false”.",
     "Ruth Okafor said those claims were “ridiculous”.",
     "Ruth Okafor has maintained her innocence.",
+    "The ministry said the claims did not correspond to reality.",
+    "Ruth Okafor called the accusations a pretext for sanctions.",
+    "The embassy said the story was bogus.",
+    "“Nothing could be further from the truth,” the minister said.",
     # another party's claim negated in the reported clause
     "The ministry said the drones were not Iranian.",
     "The ministry said the photographs were not taken in Gaza.",
@@ -78,6 +82,8 @@ NOT_DENIALS = [
     ("The mayor said the water supply had not been restored.", "asserts"),
     ("The analyst said the meeting did not appear to shift his position.", "asserts"),
     ("The ministry said the talks had not yet produced a deal.", "asserts"),
+    # a concern that a claim may serve as a pretext is no denial of it
+    ("The government said the allegations could be used as a pretext for escalation.", "asserts"),
     # a first-person stand or boast in a quote is not a deed denied
     ("“We are not asking for favours,” Ruth Okafor said.", "asserts"),
     ("“We have never been closer to a deal,” the envoy said.", "asserts"),
