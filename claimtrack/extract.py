@@ -3341,8 +3341,9 @@ class _Extractor:
             return None
         start = k
         other = False
-        if words[k] == "no":
-            # "no shots were fired", "no such order had been issued"
+        if words[k] in ("no", "none"):
+            # "no shots were fired", "no such order had been issued", "none of its
+            # soldiers were involved"
             j = k + 1
             while (
                 j < len(words)
@@ -3372,7 +3373,11 @@ class _Extractor:
                 k += 1
         else:
             return None
-        if k < len(words) and words[k] in lex.words("stance.clause_auxiliaries"):
+        if (
+            k < len(words)
+            and words[k] in lex.words("stance.clause_auxiliaries")
+            and words[k] != "never"  # "it never shelled the town": the negation itself
+        ):
             k += 1
         if k >= len(words):
             return None

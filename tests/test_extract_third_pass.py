@@ -49,6 +49,10 @@ DENIALS = [
     "The ministry said the drones were not Iranian.",
     "The ministry said the photographs were not taken in Gaza.",
     "The minister said the strike did not hit the hospital.",
+    # a negation that opens the clause: "never" without an auxiliary, "none of"
+    "Ruth Okafor said she never took any money.",
+    "The army said it never shelled the town.",
+    "The ministry said none of its soldiers were involved.",
     # denials in direct quotes
     "“This is a lie,” the minister said.",
     "“We categorically reject these allegations,” the minister said.",
@@ -84,6 +88,7 @@ NOT_DENIALS = [
     ("The ministry said the talks had not yet produced a deal.", "asserts"),
     # a concern that a claim may serve as a pretext is no denial of it
     ("The government said the allegations could be used as a pretext for escalation.", "asserts"),
+    ("The ministry said none of the residents were hurt.", "asserts"),
     # a first-person stand or boast in a quote is not a deed denied
     ("“We are not asking for favours,” Ruth Okafor said.", "asserts"),
     ("“We have never been closer to a deal,” the envoy said.", "asserts"),
