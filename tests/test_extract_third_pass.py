@@ -53,6 +53,7 @@ DENIALS = [
     "Ruth Okafor said she never took any money.",
     "The army said it never shelled the town.",
     "The ministry said none of its soldiers were involved.",
+    "The ministry said that at no time had its troops entered the town.",
     # denials in direct quotes
     "“This is a lie,” the minister said.",
     "“We categorically reject these allegations,” the minister said.",
