@@ -3391,9 +3391,12 @@ class _Extractor:
         if " ".join(rest) in lex.words("stance.self_negation_skip"):
             return None
         if other and (
-            rest[0] in lex.words("stance.other_negation_skip") or "but" in words[k + 1 : k + 6]
+            rest[0] in lex.words("stance.other_negation_skip")
+            or "but" in words[k + 1 : k + 6]
+            or words[k - 1] not in lex.words("stance.other_past_auxiliaries")
         ):
-            # "said the attack was not a lie but a warning": a correction of the word
+            # "said the attack was not a lie but a warning": a correction of the word;
+            # "said the commission does not negotiate on tariffs": a standing policy
             return None
         return " ".join(words[start : k + 2])
 

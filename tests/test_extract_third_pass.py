@@ -47,6 +47,7 @@ DENIALS = [
     "“Nothing could be further from the truth,” the minister said.",
     # another party's claim negated in the reported clause
     "The ministry said the drones were not Iranian.",
+    "The ministry said the drones are not Iranian.",
     "The ministry said the photographs were not taken in Gaza.",
     "The minister said the strike did not hit the hospital.",
     # a negation that opens the clause: "never" without an auxiliary, "none of"
@@ -87,6 +88,7 @@ NOT_DENIALS = [
     ("The mayor said the water supply had not been restored.", "asserts"),
     ("The analyst said the meeting did not appear to shift his position.", "asserts"),
     ("The ministry said the talks had not yet produced a deal.", "asserts"),
+    ("The trade chief said the commission does not negotiate on tariffs.", "asserts"),
     # a concern that a claim may serve as a pretext is no denial of it
     ("The government said the allegations could be used as a pretext for escalation.", "asserts"),
     ("The ministry said none of the residents were hurt.", "asserts"),
