@@ -38,7 +38,7 @@ test: $(DEVSTAMP) lint
 
 eval: $(DEVSTAMP)
 	$(BIN)/python -m claimtrack.evaluate
-	@for set in b cb d ca; do $(BIN)/python -m claimtrack.evaluate --set $$set || exit 1; done
+	@for set in b cb d ca a; do $(BIN)/python -m claimtrack.evaluate --set $$set || exit 1; done
 	$(BIN)/python -m claimtrack.evaluate_emergent
 	$(BIN)/python -m claimtrack.evaluate_emergent --pipeline
 

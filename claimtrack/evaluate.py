@@ -59,6 +59,7 @@ HELDOUT_SETS = {
     "cb": "held-out set C, half CB (written blind to the extractor, never tuned on)",
     "d": "held-out set D (written blind to the extractor; only its article spans were looked at)",
     "ca": "held-out set C, half CA (the development half of set C)",
+    "a": "held-out half A (the development half of the first held-out set)",
 }
 EPSILON = 0.005
 SPEAKER_THRESHOLD = 85
