@@ -7,17 +7,10 @@ none is copied from the seed or the held-out sets. Published Wednesday 2026-01-0
 from __future__ import annotations
 
 import pytest
+from test_extract import run  # one paragraph per line, published 2026-01-07
 
 from claimtrack.dates import find_times
-from claimtrack.extract import extract_statements, find_quotes
-from claimtrack.models import Article, Statement
-
-PUBLISHED = "2026-01-07"
-
-
-def run(text: str, published: str | None = PUBLISHED) -> list[Statement]:
-    body = [(i, line) for i, line in enumerate(text.split("\n"), 1) if line.strip()]
-    return extract_statements(Article("t.txt", 1, len(body), body, published=published))
+from claimtrack.extract import find_quotes
 
 
 def rows(text: str) -> list[tuple[str, str | None, str]]:
