@@ -231,7 +231,6 @@ class Sections:
         included). Records number all their paragraphs with the record's line, so there
         the paragraph holding the statement's ``text`` is where to stop."""
         probe = (text or "")[:60]
-        i = 0
         for i, ln in enumerate(self.lines):
             if ln > line or (ln == line and (not probe or probe in self.paragraphs[i])):
                 break

@@ -333,8 +333,7 @@ _MAX_KNOWN_WORDS = 100_000
 
 
 def _word_info(word: str, rules: Rules) -> _WordInfo:
-    if word.endswith(_POSSESSIVE):
-        word = word[:-2]
+    word = _unpossessive(word)
     low = word.lower()
     acronym = 2 <= len(word) <= 6 and word.isupper()
     counted = not acronym and len(low) >= 4 and low not in rules.stopwords
@@ -368,9 +367,7 @@ def _bag(line: _Line, rules: Rules) -> Bag:
         if upper:
             initials.append(low[0])
         elif initials and low not in _RUN_GLUE:
-            if len(initials) > 1:
-                key = "#" + "".join(initials)
-                bag[key] = bag.get(key, 0.0) + 1.0
+            _close_run(bag, initials)
             initials = []
         if acronym:
             key = "#" + low
@@ -378,11 +375,16 @@ def _bag(line: _Line, rules: Rules) -> Bag:
         elif stem:
             weight = 2.0 if upper and not _sentence_start(text, m.start()) else 1.0
             bag[stem] = bag.get(stem, 0.0) + weight * factor
+    _close_run(bag, initials)
+    line._bag = bag
+    return bag
+
+
+def _close_run(bag: Bag, initials: list[str]) -> None:
+    """A run of two or more capitalised words counts once by its initials."""
     if len(initials) > 1:
         key = "#" + "".join(initials)
         bag[key] = bag.get(key, 0.0) + 1.0
-    line._bag = bag
-    return bag
 
 
 class _Vocabulary:
@@ -397,17 +399,15 @@ class _Vocabulary:
         self.n += 1
         self.df.update(bag.keys())
 
-    def idf(self, key: str) -> float:
-        return math.log((self.n + 2) / (self.df[key] + 1))
-
 
 def _coverage(part: Bag, context: Bag, vocab: _Vocabulary) -> float:
-    """The share of ``part``'s weighted vocabulary that ``context`` also uses (0..1)."""
+    """The share of ``part``'s weighted vocabulary that ``context`` also uses (0..1); a
+    word weighs its count times its idf, log((paragraphs + 2) / (paragraphs with it + 1))."""
     total = shared = 0.0
     df, top = vocab.df, vocab.n + 2
     log = math.log
     for key, count in part.items():
-        w = count * log(top / (df[key] + 1))  # vocab.idf(key), inlined: a hot loop
+        w = count * log(top / (df[key] + 1))
         total += w
         if context.get(key):
             shared += w
