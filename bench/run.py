@@ -320,15 +320,6 @@ def ingest(
     return res
 
 
-def hottest_claim(path: Path) -> tuple[str, int] | None:
-    rows = query(
-        path,
-        "select claim, count(*) from links where how != 'rejected' "
-        "group by claim order by 2 desc, claim limit 1",
-    )
-    return (rows[0][0], rows[0][1]) if rows else None
-
-
 def show_in_process(path: Path, claim: str, times: int = 3) -> float:
     """Median seconds of the library doing what ``show --format json`` does."""
     from claimtrack import views
@@ -590,8 +581,7 @@ def hottest_and_smallest(path: Path) -> list[tuple[str, int]]:
         "select claim, count(*) from links where how != 'rejected' group by claim "
         "order by 2 desc, claim",
     )
-    picked = [rows[0], rows[-1]] if len(rows) > 1 else rows
-    return [(c, k) for c, k in picked]
+    return [rows[0], rows[-1]] if len(rows) > 1 else rows
 
 
 def command_rows(
