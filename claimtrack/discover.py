@@ -34,7 +34,7 @@ from typing import Any
 import sqlite_utils
 
 from . import store
-from .link import ClaimMatcher, section_before, stem, terms, vocabulary
+from .link import ClaimMatcher, Sections, stem, terms, vocabulary
 
 POSITIVE = {"asserts", "confirms"}
 NEGATIVE = {"denies", "doubts", "retracts"}
@@ -88,13 +88,15 @@ def _items(db: sqlite_utils.Database) -> list[Item]:
     rows = list(db.query("select id, body from articles"))
     for art in rows:
         body = json.loads(art["body"])
+        sections: Sections | None = None  # built for the first statement that refers back
         for r in db.query(
             "select id, speaker, side, stance, text, line from statements where article_id = ? order by seq",
             [art["id"]],
         ):
             bag = terms(r["text"])
             if anaphora.search(r["text"]):
-                before = section_before(body, r["line"], r["text"])
+                sections = sections or Sections(body)
+                before = sections.before(r["line"], r["text"])
                 if before:
                     bag |= terms(before[-1])
                     if len(before) > 1 and _is_heading_like(before[0]):
