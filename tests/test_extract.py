@@ -921,3 +921,33 @@ def test_rebuttal_and_retraction_phrases(text: str, stance: str) -> None:
     got = run(text)
     assert got, text
     assert got[0].stance.value == stance
+
+
+def test_longest_cue_wins_whatever_the_hash_seed() -> None:
+    """Cue phrases sharing a first word are tried in an order of their own, the longest
+    match wins: "withdrew an earlier statement" is 'withdrew * statement', in every
+    process (string hashing is randomised per process)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    text = (
+        "Late on Tuesday, the navy withdrew an earlier statement that the drone had been shot down."
+    )
+    code = (
+        "import json, sys\n"
+        "from claimtrack.extract import statements_in_text\n"
+        "print(json.dumps([(s.cue, s.stance.value) for s in statements_in_text(sys.argv[1])]))"
+    )
+    outs = {
+        subprocess.run(
+            [sys.executable, "-c", code, text],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    assert [json.loads(o) for o in outs] == [[["withdrew an earlier statement", "retracts"]]]

@@ -69,12 +69,16 @@ class CueRules(Merging):
                 special = True
             entries = index.get(low)
             if entries and not toks[ti].cap:  # "United States" is not "states"
+                # the longest match: "withdrew an earlier statement" is 'withdrew *
+                # statement', not 'withdrew * earlier'
+                best, best_form = 0, ""
                 for words, form in entries:
                     tj = _match_words(toks, ti, words)
-                    if tj:
-                        found.extend(self._cue(par, si, sent, ti, tj, form, found))
-                        ti = tj - 1
-                        break
+                    if tj > best:
+                        best, best_form = tj, form
+                if best:
+                    found.extend(self._cue(par, si, sent, ti, best, best_form, found))
+                    ti = best - 1
             ti += 1
         if special:
             for m in _QUOTED_AS.finditer(masked, sent.start, sent.end):

@@ -94,7 +94,7 @@ def _title_index(titles: Iterable[str]) -> dict[str, list[str]]:
 
 
 def _alternation(phrases: Iterable[str]) -> str:
-    return "|".join(_phrase_re(p) for p in sorted(set(phrases), key=len, reverse=True))
+    return "|".join(_phrase_re(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
 
 
 @dataclass
@@ -131,7 +131,7 @@ def rules_for(lexicon: Lexicon) -> Rules:
     cached = lexicon.cache.get("rules")
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    forms = set(lexicon.verbs) | set(lexicon.document_verbs)
+    forms = sorted(set(lexicon.verbs) | set(lexicon.document_verbs))  # an order of its own
     w = lexicon.words
     channel_re = re.compile(r"\s*(?:" + _alternation(w("channel.phrases")) + r")\b", re.I)
     titles = w("speaker.titles")
