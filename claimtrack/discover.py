@@ -161,7 +161,7 @@ def propose(db: sqlite_utils.Database, limit: int = 10, min_statements: int = 3)
     }
     pair_counts: Counter[tuple[str, str]] = Counter()
     for it in items:
-        words = sorted((w for w in it.bag if w in topical), key=lambda w: -weights[w])
+        words = sorted((w for w in it.bag if w in topical), key=lambda w: (-weights[w], w))
         for a_i, a in enumerate(words[: int(w_conf["top_words"])]):
             for b in words[a_i + 1 : int(w_conf["top_words"])]:
                 pair_counts[(a, b) if a < b else (b, a)] += 1

@@ -114,3 +114,35 @@ def test_seed_twice_and_an_edited_copy_add_nothing(seed: Path, tmp_path: Path) -
     assert len(json.loads(invoke("statements", "-f", "json").stdout)) == n_statements
     paths = {s["path"] for a in after for s in a["sources"]}
     assert str(copy) in paths and str(seed) in paths
+
+
+def test_same_results_whatever_the_hash_seed(seed: Path, tmp_path: Path) -> None:
+    """String hashing is randomised per process: no output may depend on set order.
+    Real runs: ingest (the seed, the examples' dumps, held-out set D), statements and
+    discover in two processes with different seeds."""
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    root = Path(__file__).resolve().parent.parent
+    extra = [root / "examples" / "dumps", root / "tests" / "eval" / "gold" / "heldout_d_dump.txt"]
+    for hash_seed in ("0", "7"):
+        env = {
+            **os.environ,
+            "PYTHONHASHSEED": hash_seed,
+            "CLAIMTRACK_DB": str(tmp_path / f"{hash_seed}.db"),
+        }
+
+        def run(*args: str, env: dict[str, str] = env) -> str:
+            r = subprocess.run(
+                [sys.executable, "-m", "claimtrack", *args],
+                env=env, capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            return r.stdout
+
+        run("ingest", "--quiet", str(seed), *map(str, extra))
+        outs.append((run("statements", "-f", "jsonl"), run("discover", "-f", "jsonl")))
+    assert outs[0][0].count("\n") > 300
+    assert outs[0][1].count("\n") >= 3
+    assert outs[0] == outs[1]
