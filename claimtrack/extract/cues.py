@@ -31,6 +31,7 @@ from .rules import (
     _NOMINAL_BY,
     _NOMINAL_DENIAL,
     _NOMINAL_POSS,
+    _NON_OFFICIAL,
     _QUOTED_AS,
     _QUOTING,
     _SPACES,
@@ -40,6 +41,14 @@ from .rules import (
 )
 from .state import Candidate, Mention
 from .text import _APOS, _DOUBLE, MASK, Paragraph, Sentence, Tok, _has_word, _is_acronym
+
+# Speech verbs whose passive names its speaker after "by": "the claim was denied by Kyiv"
+# ("was called for by", "was announced by" are left: the act, not a stance on a claim)
+_PASSIVE_GROUPS = frozenset(("claim", "deny", "doubt", "confirm", "retract"))
+_KNOWN_AS = re.compile(
+    r",?\s+(?:known as|called|named|calling itself)\s+((?:the\s+)?[A-Z][\w’'-]*"
+    r"(?:[\s-]+(?:al|el|bin|ibn|de|of|[A-Z][\w’'-]*))*)"
+)
 
 
 class CueRules(Merging):
@@ -144,6 +153,12 @@ class CueRules(Merging):
         while i >= 0 and toks[i].low in ("also", "not", "never", "widely", "reportedly"):
             i -= 1
         if i >= 0 and toks[i].low in _BE and not first.endswith("ing") and first not in ("heard",):
+            if (
+                nxt is not None
+                and nxt.low == "by"
+                and self.lex.verb_group.get(form) in _PASSIVE_GROUPS
+            ):
+                return self._passive(par, si, sent, ti, tj, form)
             return []
         if first in ("made", "making") and prev is not None and prev.low in _BE:
             return []
@@ -266,6 +281,49 @@ class CueRules(Merging):
                 )
             )
         return out
+
+    def _passive(
+        self, par: Paragraph, si: int, sent: Sentence, ti: int, tj: int, form: str
+    ) -> list[Candidate]:
+        """ "The claim was denied by the defence ministry", "the report was disputed by
+        Kyiv": the agent after 'by' is the speaker, the verb gives the stance."""
+        toks = sent.toks
+        mention = self._np_forward(par, sent, tj + 1)
+        if mention is None or mention.kind in ("pronoun", "document"):
+            return []
+        known = _KNOWN_AS.match(par.text, mention.end)
+        if known is not None and mention.kind in ("generic", "indefinite", "group-of"):
+            # "by a Sunni group known as Saraya Ansar al-Sunna"
+            actors = [self._actor_named(known.group(1))]
+            mention.reasons.append(f"{mention.text!r} is named: {known.group(1)!r}")
+        else:
+            actors = self._actors_for(par, sent, mention)
+        if not actors:
+            return []
+        start, end = toks[ti].start, toks[tj - 1].end
+        joint = tuple(a.name for a in actors) if len(actors) > 1 else ()
+        return [
+            Candidate(
+                actor=actor,
+                cue=fold(par.text[start:end]).lower(),
+                kind="reported",
+                sent=si,
+                cue_start=start,
+                cue_end=mention.end,
+                subj_start=mention.start,
+                subj_end=mention.end,
+                scope=[],
+                stance_verb=self.lex.verbs.get(form, Stance.ASSERTS),
+                explain=[
+                    f"rule: passive speech verb '{form}' with its agent after 'by'",
+                    *mention.reasons,
+                    f"speaker after 'by': {mention.text!r}",
+                ],
+                verb=form,
+                joint=joint,
+            )
+            for actor in actors
+        ]
 
     def _defines_acronym(self, sent: Sentence, m: Mention, actor: Actor) -> None:
         """ "The Congolese armed forces (FARDC) said": a later "the FARDC" is the same
@@ -484,7 +542,11 @@ class CueRules(Merging):
         if b < a:
             return []
         m = self._analyse(par, sent, a, b)
-        if m is None or m.kind not in ("name", "group-of"):
+        if m is None and mm.group(group)[:4] in ("The ", "the "):
+            m = self._possessor_body(mm.start(group), mm.end(group), words)
+        if m is None or m.kind not in ("name", "group-of", "definite"):
+            return []
+        if m.kind == "definite" and mm.group(group)[:4] not in ("The ", "the "):
             return []
         actor = self._actor(par, sent, m)
         if actor is None:
@@ -517,6 +579,24 @@ class CueRules(Merging):
                 bare=mm.re is _NOMINAL_DENIAL,
             )
         ]
+
+    def _possessor_body(self, start: int, end: int, words: Sequence[str]) -> Mention | None:
+        """ "the ministry's denial", "the electoral commission's claim": a body named by
+        its common noun as the possessor of a nominal cue."""
+        rules = self.rules
+        if words and words[0] in ("The", "the"):
+            words = words[1:]
+        if not words or any(w[:1].isupper() for w in words):
+            return None
+        head = words[-1]
+        if head not in rules.generic and head not in rules.body_heads:
+            return None
+        if head in _NON_OFFICIAL or head in rules.documents:
+            return None
+        m = Mention(" ".join(["the", *words]), start, end, "definite", name=" ".join(words))
+        m.det = "the"
+        m.official = True
+        return m
 
     def _quoted_as(
         self, par: Paragraph, si: int, sent: Sentence, mm: re.Match[str]
@@ -936,6 +1016,8 @@ class CueRules(Merging):
                     ].rstrip().endswith(","):
                         c.kind = "direct"
                         c.quote = _join_quotes(text, before)
+            if not before and c.kind == "reported":
+                self._content_before(par, sent, c, head, starts)
             # "X said: "…"" / "adding: "…"" / '"…," said X, "…"'
             tail = max(c.cue_end, c.subj_end)
             after = [q for q in sent.quotes if q.start >= tail]
@@ -948,6 +1030,24 @@ class CueRules(Merging):
                     else:
                         c.kind = "direct"
                         c.quote = more
+
+    def _content_before(
+        self, par: Paragraph, sent: Sentence, c: Candidate, head: int, starts: Sequence[int]
+    ) -> None:
+        """Reported words before a closing attribution are its content: "The report is
+        false, the minister said on Monday." The attribution must close the sentence
+        (nothing said after it but a time, place or channel) and open no other cue."""
+        if head <= sent.start or any(sent.start <= s < head for s in starts):
+            return
+        lead = par.masked[sent.start : head].rstrip()
+        if not lead.endswith(",") or MASK in lead or len(lead.split()) < 4:
+            return
+        a, b = c.scope[0]
+        rest = par.masked[a:b].strip(" .,;")
+        if len(rest.split()) > 6 or _GAP_THAT.search(rest) or MASK in rest:
+            return
+        c.scope.insert(0, (sent.start, head))
+        c.explain.append("the words before the attribution are its content")
 
     def _clause_end(self, par: Paragraph, sent: Sentence, pos: int) -> int:
         m = _CLAUSE_STOP.search(par.masked[pos : sent.end])

@@ -871,6 +871,11 @@ class NounPhrases(_State):
         if actor is not None:
             m.reasons.append(why)
             return self.ctx.remember(actor)
+        if m.det == "the" and head and head[-1] in self.rules.named_body_words:
+            named = self._named_body(par, sent, head[-1])
+            if named is not None:
+                m.reasons.append(f"'the {head[-1]}' is {named.name}, named before")
+                return self.ctx.remember(named)
         # "the military", "the air force", "the Ministry of Interior": a national body of
         # the side the article is about
         base = " ".join(head)
@@ -924,6 +929,27 @@ class NounPhrases(_State):
                 name = found[-1]
                 known = self.reg.resolve(name, exact=True)
                 return known or Actor(name=name, kind="body", side=None)
+        return None
+
+    def _named_body(self, par: Paragraph, sent: Sentence, noun: str) -> Actor | None:
+        """ "the club", "the federation", "the airline": the last capitalised name in the
+        article so far that holds a word such bodies are named with ("Mufulira Wanderers
+        FC", "the Zambian Football Federation"); see ``named_body_words``."""
+        words = self.rules.named_body_words[noun]
+        texts = [*self.ctx.texts[:-1], par.text[: sent.start]]
+        for text in reversed(texts):
+            best = None
+            for mm in _CAP_RUN_OF.finditer(text):
+                run = _strip_poss(mm.group(0))
+                parts = run.split()
+                if len(parts) < 2 or not any(w.lower() in words for w in parts):
+                    continue
+                if parts[0] == "The":
+                    run = " ".join(parts[1:])
+                best = run
+            if best is not None:
+                known = self.reg.resolve(best, exact=True)
+                return known or Actor(name=best, kind="body", side=None)
         return None
 
     def _context_side(

@@ -93,6 +93,15 @@ def _title_index(titles: Iterable[str]) -> dict[str, list[str]]:
     return index
 
 
+def _named_body_words(entries: Iterable[str]) -> dict[str, frozenset[str]]:
+    """ "club FC" entries as {"club": {"FC", ...}}."""
+    out: dict[str, set[str]] = {}
+    for e in entries:
+        noun, word = e.split(None, 1)
+        out.setdefault(noun, set()).add(word)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def _alternation(phrases: Iterable[str]) -> str:
     return "|".join(_phrase_re(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
 
@@ -116,6 +125,8 @@ class Rules:
     title_index: dict[str, list[str]]
     particles: frozenset[str]
     claim_nouns: frozenset[str]
+    # "club" -> {"Club", "FC", ...}: words of the names bodies called so are named with
+    named_body_words: dict[str, frozenset[str]] = field(default_factory=dict)
     cue_index: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     triggers: frozenset[str] = frozenset()  # words without which a sentence has no cue
     stance_index: dict[str, list[tuple[tuple[str, ...], Any]]] = field(default_factory=dict)
@@ -158,6 +169,7 @@ def rules_for(lexicon: Lexicon) -> Rules:
             + r")(?![\w'’-]))){2}"
         ),
         claim_nouns=lexicon.claim_nouns,
+        named_body_words=_named_body_words(w("speaker.named_body_words")),
         cue_index=_word_index((f, f) for f in forms),
         triggers=frozenset(f.split()[0] for f in forms) | _SPECIAL_WORDS,
         stance_index=_word_index(
@@ -194,6 +206,12 @@ _FUNCTION_CAPS = frozenset(
 _PREPS = frozenset("of for at on in to from with".split())
 
 
+# Prepositions whose object is never the subject of the verb that follows: "the row over
+# the laboratory threatened", "the dispute with the ministry warned"
+_PP_OPENERS = frozenset(
+    """over about with against into onto toward towards between among amid despite regarding
+    concerning surrounding beyond behind under""".split()
+)
 _PLACE_NOUNS = frozenset(
     "region country city state province nation territory capital island enclave town".split()
 )
@@ -281,7 +299,9 @@ _NON_OFFICIAL = frozenset(
     student students teacher worker workers volunteer volunteers member members observer
     observers critic critics campaigners people man woman boy girl child mother father
     farmer farmers community family families relatives expert's analyst's site website
-    monitor think tank source sources team""".split()
+    monitor think tank source sources team club clubs league
+    airline carrier university charity foundation insurer manufacturer clinic union unions
+    board lab laboratory""".split()
 )
 
 
@@ -505,12 +525,18 @@ _TRAILING_DOC = frozenset(
 _NOMINAL_NOUNS = (
     "allegation|allegations|claim|claims|declaration|announcement|accusation|accusations|"
     "assertion|assertions|remarks|denial|denials|warning|warnings|pledge|insistence|"
-    "admission|demand|demands|threat|proposal|suggestion|statement|statements"
+    "admission|demand|demands|threat|proposal|suggestion|statement|statements|rejection"
+)
+# a possessor: a name ("Kyiv's", "Prime Minister Sanae Takaichi's") or a body named by a
+# common noun ("the ministry's", "the Sudanese army's")
+_POSSESSOR = (
+    r"(?:[Tt]he\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*"
+    r"|(?:[A-Z][\w.\-]*(?:[’']s)?\s+){0,4}?[A-Z][\w.\-]*)"
 )
 
 
 _NOMINAL_POSS = re.compile(
-    r"(?P<np>(?:[A-Z][\w.\-]*(?:[’']s)?\s+){0,4}?[A-Z][\w.\-]*)[’']s\s+(?:(?:own|recent|earlier|"
+    r"(?P<np>" + _POSSESSOR + r")[’']s\s+(?:(?:own|recent|earlier|"
     r"latest|previous|new|initial|first|repeated|unfounded|baseless|false)\s+)?(?P<noun>"
     + _NOMINAL_NOUNS
     + r")\s+(?P<link>that|of)\b"
@@ -519,7 +545,7 @@ _NOMINAL_POSS = re.compile(
 
 # "Kyiv's denial came hours later": a denial needs no "that" clause to say which way
 _NOMINAL_DENIAL = re.compile(
-    r"(?P<np>(?:[A-Z][\w.\-]*\s+){0,3}?[A-Z][\w.\-]*)[’']s\s+(?:(?:swift|quick|flat|"
+    r"(?P<np>" + _POSSESSOR + r")[’']s\s+(?:(?:swift|quick|flat|"
     r"categorical|repeated|earlier|initial|strong|official)\s+)?(?P<noun>denials?|rejection)\b"
     r"(?!\s+(?:that|of)\b)"
 )

@@ -15,6 +15,7 @@ from .rules import (
     _FUNCTION_CAPS,
     _ISSUED,
     _NOT_NAMES,
+    _PP_OPENERS,
     _PREPS,
     _REDUCED_RELATIVE,
     _TIME_WORDS,
@@ -96,6 +97,11 @@ class Subjects(NounPhrases):
             if head is not None and head.kind in ("name", "definite", "generic", "group-of"):
                 found_np = head
         if found_np is None:
+            return None
+        kf = self._tok_index(sent, found_np.start)
+        if kf > 0 and toks[kf - 1].low in _PP_OPENERS:
+            # "the row over the laboratory threatened": the object of a preposition is
+            # not the subject
             return None
         m = self._body_in_place(par, sent, found_np, k0) or found_np
         # relative clause subject: "… which Kyiv rejected", "that Moscow claims"
