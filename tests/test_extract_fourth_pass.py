@@ -116,3 +116,72 @@ def test_output_of_the_passive_explains_itself() -> None:
     (st,) = run("The allegation was rejected by Moscow on Monday.")
     assert st.date == "2026-01-05"
     assert any("passive" in e for e in st.explain)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "it" after a body named by its head noun, which is one institution
+        ("The club said the referee had been bribed. It added that it would appeal.", "club"),
+        ("The ministry denied the report. It added that the figures were false.", "ministry"),
+        # "it" after a body that was only the subject of narration, in the same
+        # paragraph or the one before
+        (
+            "The Ostland Mining Association opened an inquiry on Monday. It added that no "
+            "miner had been hurt.",
+            "Ostland Mining Association",
+        ),
+        (
+            "The Ostland Mining Association opened an inquiry on Monday.\nIt added that no "
+            "miner had been hurt.",
+            "Ostland Mining Association",
+        ),
+    ],
+)
+def test_it_after_a_body(text: str, speaker: str) -> None:
+    got = [(s.speaker, s.cue) for s in run(text)]
+    assert (speaker, "added") in got, got
+
+
+def test_it_after_an_event_is_nobody() -> None:
+    assert run("The blast killed five people. It added to the anger.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "side"),
+    [
+        # the nationality is part of a new body's proper name
+        (
+            "The Zambian Football Federation said the match was fair.",
+            "Zambian Football Federation",
+            "Zambia",
+        ),
+        (
+            "The Kenyan Medical Association said the drug was safe.",
+            "Kenyan Medical Association",
+            None,
+        ),
+        # a possessive country is not part of the name
+        (
+            "Bolivia's Supreme Electoral Tribunal rejected the claim.",
+            "Supreme Electoral Tribunal",
+            "Bolivia",
+        ),
+    ],
+)
+def test_body_names_keep_their_nationality(
+    text: str, speaker: str | None, side: str | None
+) -> None:
+    got = [(s.speaker, s.side) for s in run(text)]
+    if speaker is None:
+        assert all(not sp.startswith(("Zambian", "Kenyan")) for sp, _ in got), got
+    else:
+        assert (speaker, side) in got, got
+
+
+def test_what_it_said_is_the_subject_of_the_verb_before() -> None:
+    got = [
+        (s.speaker, s.cue)
+        for s in run("Kyiv denied the strike as Moscow released what it said was footage of it.")
+    ]
+    assert ("Russia", "said") in got, got

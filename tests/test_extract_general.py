@@ -97,7 +97,7 @@ def test_an_acronym_that_spells_another_language_names_the_speaker_later() -> No
 
 def test_a_trade_association_has_no_side() -> None:
     assert rows("The Chilean Salmon Association said exports had fallen.") == [
-        ("Salmon Association", None, "asserts")
+        ("Chilean Salmon Association", None, "asserts")  # the nationality is in the name
     ]
 
 

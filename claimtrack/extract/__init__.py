@@ -151,6 +151,8 @@ class _Extractor(CueRules):
                 subj = self._remember_subject(par, sent)
                 if subj is not None:
                     subject_of_last_sentence = subj
+                else:
+                    self._remember_body_subject(par, sent)
                 self._remember_titled(par, sent)
                 if _ISSUED_DOC.search(par.text, sent.start, sent.end):
                     self._document_issuer(par, sent)

@@ -868,6 +868,23 @@ class CueRules(Merging):
         actor = self._actor(par, sent, m)
         return actor if actor is not None and actor.kind == "person" else None
 
+    def _remember_body_subject(self, par: Paragraph, sent: Sentence) -> None:
+        """Narration with an institution as its subject ("The Football Association of
+        Zambia opened an inquiry."): remembered, so a later "it said" or "the
+        association said" is that body."""
+        toks = sent.toks
+        if not toks or not toks[0].cap or par.masked[sent.start] == MASK:
+            return
+        m = self._sentence_subject(par, sent)
+        if m is None or m.kind not in ("name", "definite"):
+            return
+        words = (m.name or "").lower().split()
+        if not words or not any(w in self.rules.body_heads for w in words):
+            return
+        if m.kind == "definite" and words[-1] not in self.rules.body_heads:
+            return
+        self._actor(par, sent, m)
+
     def _remember_titled(self, par: Paragraph, sent: Sentence) -> None:
         """Narration: remember a person named with a title anywhere in the sentence
         ("hours after Interior Minister Rafael Ortiz visited", "the office of Governor

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -40,6 +41,9 @@ from .rules import (
 )
 from .state import Candidate, Mention, _State
 from .text import Paragraph, Sentence, Tok, _strip_poss
+
+# "Moscow released what it said was footage": "it" is the subject of the verb before
+_WHAT_IT = re.compile(r"\b[A-Z][\w’'-]*\s+[a-z]+(?:ed|s)\s+(?:what|which)\s+$")
 
 
 class NounPhrases(_State):
@@ -716,6 +720,17 @@ class NounPhrases(_State):
                     side = self._context_side(par, sent, state)
                     if side:
                         m.reasons.append(f"side {side}: a state body ({state!r}) in context")
+            if kind == "body" and m.name in m.text:
+                pre = m.text[: m.text.find(m.name)].split()
+                if (
+                    pre
+                    and pre[-1][:1].isupper()
+                    and not pre[-1].endswith(("’s", "'s", "s’", "s'"))  # not "Bolivia’s"
+                    and self.reg.demonym(pre[-1])
+                ):
+                    # "the Zambian Football Federation": the nationality is part of the
+                    # body's proper name (and gave its side)
+                    m.name = f"{pre[-1]} {m.name}"
             if kind == "person" and len(words) == 1 and m.name.endswith("s"):
                 kind = "group"  # "Republicans", "Palestinians"
             if kind == "person" and side is None and (m.role or m.official):
@@ -893,10 +908,14 @@ class NounPhrases(_State):
             if base in self.rules.excluded:
                 return None
             m.reasons.append(f"'the {base}' of {side} (the article's country)")
-            return self.ctx.remember(Actor(name=base, kind="group", side=side, role=m.role))
+            return self.ctx.remember(
+                Actor(name=base, kind=self._head_kind(head[-1]), side=side, role=m.role)
+            )
         if side and self.reg.demonym(head[0]):
             # "the Saudi-led coalition": the side is already in the name
-            return self.ctx.remember(Actor(name=base, kind="group", side=side, role=m.role))
+            return self.ctx.remember(
+                Actor(name=base, kind=self._head_kind(head[-1]), side=side, role=m.role)
+            )
         if side:
             guess = self.reg.resolve(f"{self.reg.adjective(side)} {base}")
             if guess is not None:
@@ -907,7 +926,16 @@ class NounPhrases(_State):
             return self.ctx.remember(Actor(name=name, kind="body", side=side, role=m.role))
         if base in self.rules.excluded:
             return None
-        return self.ctx.remember(Actor(name=base, kind="group", side=None, role=m.role))
+        return self.ctx.remember(
+            Actor(name=base, kind=self._head_kind(head[-1]), side=None, role=m.role)
+        )
+
+    def _head_kind(self, head: str) -> str:
+        """ "body" for one institution named by its head noun ("the ministry", "the club":
+        "it" refers back to it), "group" for people ("the protesters", "the authorities")."""
+        plural = head.endswith("s") and not head.endswith("ss")
+        named = head in self.rules.body_heads or head in self.rules.named_body_words
+        return "body" if named and not plural else "group"
 
     def _named_before(self, par: Paragraph, sent: Sentence, noun: str) -> Actor | None:
         """For "the company"/"the firm": the last company named in the article so far
@@ -999,7 +1027,16 @@ class NounPhrases(_State):
 
     def _nearest_body(self, par: Paragraph, sent: Sentence, pos: int) -> Actor | None:
         """For "it"/"they": a body or government named earlier in the same sentence; the
-        sentence's subject first ("Ukraine's military did not comment, but it said")."""
+        sentence's subject first ("Ukraine's military did not comment, but it said"),
+        except in "X released what it said was …", where "it" is X."""
+        if _WHAT_IT.search(par.masked, sent.start, pos):
+            last = None
+            for mm in _CAP_RUN_OF.finditer(par.masked[sent.start : pos]):
+                a = self.reg.resolve(mm.group(0))
+                if a is not None and a.kind in ("body", "government"):
+                    last = a
+            if last is not None:
+                return last
         sm = self._sentence_subject(par, sent)
         if sm is not None and sm.start < pos:
             if sm.org is not None and sm.org.kind in ("body", "government"):
