@@ -185,3 +185,17 @@ def test_what_it_said_is_the_subject_of_the_verb_before() -> None:
         for s in run("Kyiv denied the strike as Moscow released what it said was footage of it.")
     ]
     assert ("Russia", "said") in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("The senator said she doubted the figures.", "doubts"),
+        ('The spokesperson said the claims were "highly unlikely".', "doubts"),
+        ('The ministry said the earlier report had been "a mistake".', "retracts"),
+        # criticism, not a retraction
+        ("The senator said the decision was a mistake.", "asserts"),
+    ],
+)
+def test_doubts_and_retractions_in_the_reported_clause(text: str, stance: str) -> None:
+    assert [s.stance.value for s in run(text)] == [stance]

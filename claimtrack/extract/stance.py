@@ -136,7 +136,7 @@ class StanceRules(_State):
             j += 1
         if j == k + 1 or j >= len(words):
             return None
-        if words[j] in ("wrong", "mistaken", "in") and (
+        if words[j] in ("wrong", "mistaken", "misinformed", "misled", "in") and (
             words[j] != "in" or words[j + 1 : j + 2] == ["error"]
         ):
             return " ".join(words[k : j + (2 if words[j] == "in" else 1)])
