@@ -199,3 +199,25 @@ def test_what_it_said_is_the_subject_of_the_verb_before() -> None:
 )
 def test_doubts_and_retractions_in_the_reported_clause(text: str, stance: str) -> None:
     assert [s.stance.value for s in run(text)] == [stance]
+
+
+def test_a_body_described_then_named_takes_its_proper_name() -> None:
+    text = (
+        "Ostland's football federation on Tuesday rejected claims that a match had been fixed.\n"
+        "The Football Association of Ostland, or FAO, said it had found no evidence.\n"
+        "The federation said the case was closed."
+    )
+    assert [s.speaker for s in run(text.replace("Ostland", "Zambia"))] == [
+        "Football Association of Zambia"
+    ] * 3
+
+
+def test_a_post_on_x_ends_its_sentence() -> None:
+    """'X' after 'on' is the platform, not an initial: the sentence ends there, so the
+    next sentence's words are not the post's."""
+    (st,) = run(
+        "“The facts are clear,” Corski wrote on X. The earlier incident was never investigated."
+    )
+    assert st.stance.value == "asserts" and st.text.endswith("wrote on X.")
+    (st,) = run("Senator J. Okafor said the deal was done.")
+    assert st.text == "Senator J. Okafor said the deal was done."  # an initial: no split

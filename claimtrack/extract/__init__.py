@@ -53,7 +53,7 @@ from claimtrack.lexicon import Lexicon, load_lexicon
 from claimtrack.models import Article, Statement
 
 from .cues import CueRules
-from .rules import _IDENTIFIED_AS, _ISSUED_DOC, _REGION_OF, rules_for
+from .rules import _CAP_RUN_OF, _IDENTIFIED_AS, _ISSUED_DOC, _REGION_OF, rules_for
 from .state import Candidate
 from .text import Paragraph, QuoteSpan, _is_heading, find_quotes, split_paragraph
 
@@ -65,6 +65,7 @@ class _Extractor(CueRules):
                 continue
             self.paragraph(split_paragraph(line, text))
         self._named_later()
+        self._proper_names()
         return self.out
 
     def _named_later(self) -> None:
@@ -119,6 +120,48 @@ class _Extractor(CueRules):
                 side=side,
                 explain=[*st.explain, f"{st.speaker!r} is {name!r}, named later in the article"],
             )
+
+    def _proper_names(self) -> None:
+        """A body described in words, then named: "Zambia's football federation rejected
+        …" and "The Football Association of Zambia, or FAZ, said …" are one speaker,
+        under its proper name. The name holds the description's modifiers capitalised
+        ("Football"), a body word, and the side's country; every statement of the
+        description takes it."""
+        text = "\n".join(t for _, t in self.article.body)
+        renamed: dict[str, str | None] = {}
+        for i, st in enumerate(self.out):
+            if st.speaker not in renamed:
+                renamed[st.speaker] = self._proper_name(st.speaker, st.side, text)
+            name = renamed[st.speaker]
+            if name is not None:
+                self.out[i] = replace(
+                    st,
+                    speaker=name,
+                    explain=[*st.explain, f"{st.speaker!r} is {name!r}, named in the article"],
+                )
+
+    def _proper_name(self, speaker: str, side: str | None, text: str) -> str | None:
+        words = speaker.split()
+        if side is None or len(words) < 3 or not words[0][:1].isupper():
+            return None
+        if self.reg.demonym(words[0]) != side or any(w[:1].isupper() for w in words[1:]):
+            return None
+        modifiers = {w for w in words[1:-1] if w not in self.rules.generic}
+        if not modifiers or words[-1] not in self.rules.body_heads:
+            return None
+        country = fold(side)
+        for mm in _CAP_RUN_OF.finditer(text):
+            run = mm.group(0)
+            folded = fold(run).split()
+            if len(folded) < 2:
+                continue
+            if folded[0] == "the":
+                run, folded = run.split(None, 1)[1], folded[1:]
+            if not modifiers <= set(folded) or not any(w in self.rules.body_heads for w in folded):
+                continue
+            if country in folded or words[0].lower() in folded:
+                return run
+        return None
 
     def paragraph(self, par: Paragraph) -> None:
         self.ctx.define_acronyms(par.text)

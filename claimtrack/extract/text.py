@@ -167,7 +167,9 @@ _SENT_END = re.compile(
 )
 
 
-_NO_SPLIT_BEFORE = re.compile(r"(?:\b(?:" + _ABBREV + r")|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$")
+_NO_SPLIT_BEFORE = re.compile(
+    r"(?:\b(?:" + _ABBREV + r")|(?<!\bon )(?<!\bto )\b[A-Z]|(?:[A-Z]\.)+[A-Z])$"
+)  # an initial, but not "posted on X."
 
 
 class Sentence:
