@@ -221,3 +221,48 @@ def test_a_post_on_x_ends_its_sentence() -> None:
     assert st.stance.value == "asserts" and st.text.endswith("wrote on X.")
     (st,) = run("Senator J. Okafor said the deal was done.")
     assert st.text == "Senator J. Okafor said the deal was done."  # an initial: no split
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # lower-case words before a title qualify it
+        (
+            "The fire burned for 11 hours, according to district fire officer Ravi Menon.",
+            "Ravi Menon",
+            "according to",
+        ),
+        # results published by a body speak for it
+        (
+            "According to preliminary results published by the Central Electoral Commission on Monday, Volkan won.",
+            "Central Electoral Commission",
+            "according to",
+        ),
+        # the opposition speaks
+        (
+            "Belarus's opposition has accused the party of stuffing ballot boxes.",
+            "Belarusian opposition",
+            "accused",
+        ),
+        # "it" in a clause after a named body that is the sentence's subject
+        (
+            "The Athletics Integrity Unit on Tuesday suspended the runner after it said a sample tested positive.",
+            "Athletics Integrity Unit",
+            "said",
+        ),
+    ],
+)
+def test_more_speakers(text: str, speaker: str, cue: str) -> None:
+    got = [(s.speaker, s.cue) for s in run(text)]
+    assert (speaker, cue) in got, got
+
+
+def test_the_company_named_a_line_later() -> None:
+    text = (
+        "The company denies it ignored safety warnings.\n"
+        "The blast at the Harlow Speciality Chemicals plant set off a fire, officials said."
+    )
+    assert [s.speaker for s in run(text)] == ["Harlow Speciality Chemicals", "officials"]
+    # two companies: which one is not known, the speaker stays 'company'
+    two = text + "\nShares in Tamber Industries fell."
+    assert [s.speaker for s in run(two)][0] == "company"

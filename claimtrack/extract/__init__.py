@@ -53,9 +53,9 @@ from claimtrack.lexicon import Lexicon, load_lexicon
 from claimtrack.models import Article, Statement
 
 from .cues import CueRules
-from .rules import _CAP_RUN_OF, _IDENTIFIED_AS, _ISSUED_DOC, _REGION_OF, rules_for
+from .rules import _CAP_RUN_OF, _COMPANY, _IDENTIFIED_AS, _ISSUED_DOC, _REGION_OF, rules_for
 from .state import Candidate
-from .text import Paragraph, QuoteSpan, _is_heading, find_quotes, split_paragraph
+from .text import Paragraph, QuoteSpan, _is_heading, _strip_poss, find_quotes, split_paragraph
 
 
 class _Extractor(CueRules):
@@ -141,6 +141,10 @@ class _Extractor(CueRules):
                 )
 
     def _proper_name(self, speaker: str, side: str | None, text: str) -> str | None:
+        if speaker in ("company", "firm"):
+            # "the company denies …" in a lead that names the company a line later
+            names = {_strip_poss(n) for n in _COMPANY.findall(text)}
+            return names.pop() if len(names) == 1 else None
         words = speaker.split()
         if side is None or len(words) < 3 or not words[0][:1].isupper():
             return None

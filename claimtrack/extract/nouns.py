@@ -1045,6 +1045,13 @@ class NounPhrases(_State):
                 a = self._actor(par, sent, sm)
                 if a is not None and a.kind in ("body", "government", "group"):
                     return a
+            if sm.kind == "name" and any(
+                w in self.rules.body_heads for w in (sm.name or "").lower().split()
+            ):
+                # "The Athletics Integrity Unit suspended him after it said …"
+                a = self._actor(par, sent, sm)
+                if a is not None and a.kind in ("body", "government"):
+                    return a
         text = par.masked[sent.start : pos]
         best = None
         for mm in _CAP_RUN_OF.finditer(text):

@@ -510,7 +510,8 @@ _AGE = re.compile(r"^[\w-]+-(?:year|month)-old$", re.I)
 _DOC_PREFIX = re.compile(
     r"^(?:(?:an?|the)\s+)?(?:(?:\w+\s+){0,3}?(?:analysis|data|tally|figures|video|report|"
     r"reports|statement|count|estimate|estimates|survey|study|assessment|investigation|review|"
-    r"post|message|footage|images|records|documents|readout|transcript|poll|census)"
+    r"post|message|footage|images|records|documents|readout|transcript|poll|census|results|"
+    r"findings|statistics|numbers|projections|forecast|forecasts)"
     r"(?:\s+(?:of\s+data|released|published|issued|compiled|posted|shared|provided))?"
     r"(?:\s+(?:on|in)\s+[\w\s]{1,20}?)?\s+(?:by|from|of)\s+)",
     re.I,

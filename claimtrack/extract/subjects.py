@@ -392,6 +392,20 @@ class Subjects(NounPhrases):
         toks = sent.toks
         if tj >= len(toks) or toks[tj].low in _PREPS or toks[tj].low in _CONJ:
             return None
+        # "according to district fire officer Hitesh Parmar": lower-case words before a
+        # title and a name qualify the title
+        j = tj
+        while j < len(toks) and j < tj + 3 and toks[j].low.isalpha() and not toks[j].cap:
+            if toks[j].low in self.rules.titles or toks[j].low in _PREPS or toks[j].low in _CONJ:
+                break
+            j += 1
+        if (
+            tj < j < len(toks) - 1
+            and toks[j].low in self.rules.titles
+            and not toks[j].cap
+            and toks[j + 1].cap
+        ):
+            tj = j
         k = tj
         while k < len(toks) and self._np_tok(toks[k], toks[k + 1] if k + 1 < len(toks) else None):
             if toks[k].low in ("as", "when", "while") and k > tj:
