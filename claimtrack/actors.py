@@ -514,7 +514,7 @@ class SpeakerContext:
         tokens = frozenset(t for t in _NAME_SPLIT.split(fold(actor.name)) if len(t) > 1)
         for e in self.entities:
             if e.actor.name == actor.name:
-                e.last = self.clock
+                e.last = max(e.last, self.clock)
                 if actor.gender and not e.actor.gender:
                     e.actor = replace(e.actor, gender=actor.gender)
                 if actor.role and not e.actor.role:

@@ -266,3 +266,42 @@ def test_the_company_named_a_line_later() -> None:
     # two companies: which one is not known, the speaker stays 'company'
     two = text + "\nShares in Tamber Industries fell."
     assert [s.speaker for s in run(two)][0] == "company"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "side"),
+    [
+        # a title's portfolio after it
+        (
+            "The EU commissioner for trade said tariffs would rise.",
+            "EU commissioner",
+            "European Union",
+        ),
+        (
+            "Ireland's minister for foreign affairs said the talks failed.",
+            "Irish minister",
+            "Ireland",
+        ),
+        (
+            "The UN special rapporteur on torture said the sites existed.",
+            "UN special rapporteur",
+            "United Nations",
+        ),
+        # a junta speaks for its country
+        ("Mali's junta said the border would stay closed.", "Malian junta", "Mali"),
+        # non-governmental organisations have no side
+        ("Human Rights Watch said the sites existed.", "Human Rights Watch", None),
+    ],
+)
+def test_titles_juntas_and_ngos(text: str, speaker: str, side: str | None) -> None:
+    assert [(s.speaker, s.side) for s in run(text)] == [(speaker, side)]
+
+
+def test_a_titled_name_inside_what_was_said_is_known_later() -> None:
+    text = (
+        "According to results published by the electoral commission, incumbent President "
+        "Marek Volny won 53 percent.\n"
+        "Volny said the vote was clean. He added that he would govern for all."
+    )
+    got = [(s.speaker, s.cue) for s in run(text)]
+    assert ("Marek Volny", "said") in got and ("Marek Volny", "added") in got, got

@@ -194,6 +194,12 @@ class _Extractor(CueRules):
             subj = None
             if new:
                 subject_of_last_sentence = new[-1].actor
+                # people named with a title inside what was said ("…, incumbent President
+                # Andrei Volkan won") are known for a later "Volkan", but as of the
+                # sentence before: this sentence's speakers stay the latest mentioned
+                self.ctx.clock -= 1
+                self._remember_titled(par, sent)
+                self.ctx.clock += 1
             else:
                 subj = self._remember_subject(par, sent)
                 if subj is not None:

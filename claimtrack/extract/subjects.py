@@ -48,6 +48,15 @@ class Subjects(NounPhrases):
             i -= 1
         if i < 0:
             return None
+        # a title's portfolio: "the EU commissioner for trade said", "the UN special
+        # rapporteur on torture said": the subject ends at the title
+        j = i
+        while j > 0 and i - j < 4 and toks[j].low.isalpha() and not toks[j].cap:
+            if toks[j].low in ("for", "on"):
+                if toks[j - 1].low in rules.titles and j < i:
+                    i = j - 1
+                break
+            j -= 1
         t = toks[i]
         if t.low in _CONJ:
             # "… and warned", "but said": the subject is the main clause's
