@@ -305,3 +305,22 @@ def test_a_titled_name_inside_what_was_said_is_known_later() -> None:
     )
     got = [(s.speaker, s.cue) for s in run(text)]
     assert ("Marek Volny", "said") in got and ("Marek Volny", "added") in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The government said the video was a "deepfake".',
+        "The minister said the recording had been manipulated using artificial intelligence.",
+        'The company said the findings were "scientifically flawed".',
+        'The ministry said the figure was "grossly inflated".',
+        'The spokesman said the claim was "an outright lie".',
+        'The ministry said it "strongly rejects" the report.',
+        'The ministry "strongly rejects" the report, it said in a statement.',
+        "The prosecutor said there was no case to answer.",
+    ],
+)
+def test_more_denials(text: str) -> None:
+    assert [s.stance.value for s in run(text)] == ["denies"], [
+        (s.speaker, s.explain) for s in run(text)
+    ]

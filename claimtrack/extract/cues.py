@@ -1024,16 +1024,18 @@ class CueRules(Merging):
             # a quote before the attribution is the content: '"…," X said'
             head = min(c.subj_start, c.cue_start)
             before = [q for q in sent.quotes if q.end <= head]
+            quoted_before = False
             if before and not any(s < head and s > before[-1].end for s in starts if s != head):
                 gap = par.masked[before[-1].end : head]
                 if _GAP_PUNCT.fullmatch(gap):
+                    quoted_before = True
                     c.scope.append((sent.start, head))
                     if not text[sent.start : before[0].start].strip(" ,") or text[
                         sent.start : before[0].start
                     ].rstrip().endswith(","):
                         c.kind = "direct"
                         c.quote = _join_quotes(text, before)
-            if not before and c.kind == "reported":
+            if not quoted_before and c.kind == "reported":
                 self._content_before(par, sent, c, head, starts)
             # "X said: "…"" / "adding: "…"" / '"…," said X, "…"'
             tail = max(c.cue_end, c.subj_end)
@@ -1057,7 +1059,7 @@ class CueRules(Merging):
         if head <= sent.start or any(sent.start <= s < head for s in starts):
             return
         lead = par.masked[sent.start : head].rstrip()
-        if not lead.endswith(",") or MASK in lead or len(lead.split()) < 4:
+        if not lead.endswith(",") or len(lead.split()) < 4 or lead.startswith(MASK):
             return
         a, b = c.scope[0]
         rest = par.masked[a:b].strip(" .,;")
