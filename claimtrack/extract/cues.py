@@ -875,6 +875,9 @@ class CueRules(Merging):
         toks = sent.toks
         if not toks or not toks[0].cap or par.masked[sent.start] == MASK:
             return
+        heads = self.rules.body_heads
+        if not any(t.low in heads for t in toks[:10]):
+            return  # no body word where a subject would be: not worth analysing
         m = self._sentence_subject(par, sent)
         if m is None or m.kind not in ("name", "definite"):
             return

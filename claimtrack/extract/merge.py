@@ -57,9 +57,20 @@ class Merging(Subjects, StanceRules, DateRules):
     def _home_side(self, actor: Actor, explain: list[str]) -> str | None:
         """A speaker without a side that belongs to the article's country: "Arlandia's
         electoral commission", or a domestic political title ("opposition leader X",
-        "Congress party leaders") in an article about one country."""
+        "Congress party leaders") in an article about one country. Decided once per
+        actor and article (it reads the whole article)."""
         if actor.side is not None or self.home is None or actor.kind == "government":
             return actor.side
+        key = (actor.name, actor.kind, actor.role)
+        known = self._home_sides.get(key)
+        if known is None:
+            why: list[str] = []
+            known = (self._find_home_side(actor, why), why)
+            self._home_sides[key] = known
+        explain.extend(known[1])
+        return known[0]
+
+    def _find_home_side(self, actor: Actor, explain: list[str]) -> str | None:
         name = fold(actor.name)
         words = set(_WORD.findall(f"{name} {fold(actor.role or '')}"))
         if words & _PARTISAN:

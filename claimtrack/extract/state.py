@@ -114,6 +114,8 @@ class _State:
         self.country_counts, self.home = self._home_country()
         self._article_text: str | None = None
         self._stance_cache: dict[str, list[tuple[Stance, str]]] = {}
+        # (name, kind, role) -> (side, reasons): see Merging._home_side
+        self._home_sides: dict[tuple[str, str, str | None], tuple[str | None, list[str]]] = {}
 
     def _home_country(self) -> tuple[dict[str, int], str | None]:
         """The country the article is about: named at least three times and twice as
