@@ -324,3 +324,29 @@ def test_more_denials(text: str) -> None:
     assert [s.stance.value for s in run(text)] == ["denies"], [
         (s.speaker, s.explain) for s in run(text)
     ]
+
+
+# Published Wednesday 2026-01-07: Monday is 01-05, Tuesday 01-06, Sunday 01-04.
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("On Tuesday the ministry denied the report.", "2026-01-06"),
+        ("The ministry denied the report on Tuesday.", "2026-01-06"),
+        ("The ministry rejected the claims on Monday, calling them false.", "2026-01-05"),
+        ("The ministry said the report was false, in a statement issued on Monday.", "2026-01-05"),
+        (
+            "The minister said in an interview broadcast on Sunday that the report was false.",
+            "2026-01-04",
+        ),
+        (
+            "The minister, speaking to reporters in Geneva on Monday, said the report was false.",
+            "2026-01-05",
+        ),
+        # event dates stay the event's
+        ("The ministry said the attack on Sunday had killed five people.", "2026-01-07"),
+        ("The ministry said the report, published on Friday, was false.", "2026-01-07"),
+        ("The ministry denied that troops had crossed the border on Sunday.", "2026-01-07"),
+    ],
+)
+def test_statement_dates(text: str, date: str) -> None:
+    assert [s.date for s in run(text)][:1] == [date]

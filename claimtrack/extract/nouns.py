@@ -46,6 +46,9 @@ from .text import Paragraph, Sentence, Tok, _strip_poss
 _WHAT_IT = re.compile(r"\b[A-Z][\w’'-]*\s+[a-z]+(?:ed|s)\s+(?:what|which)\s+$")
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 class NounPhrases(_State):
     """Speaker noun phrases analysed, and the actor each one names."""
 
@@ -59,7 +62,9 @@ class NounPhrases(_State):
         if tok.cap:
             if low in _FUNCTION_CAPS and low not in self.rules.determiners:
                 return False
-            return True
+            # "On Tuesday the ministry denied": a weekday followed by a determiner is the
+            # time before the subject, not part of it
+            return not (low in _WEEKDAYS and right is not None and right.low in ("the", "a", "an"))
         r = self.rules
         if low in _PREPS:
             return (

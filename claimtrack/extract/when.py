@@ -3,6 +3,7 @@ article's date."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from claimtrack.dates import TimeExpr, find_times
@@ -21,6 +22,24 @@ from .rules import (
 )
 from .state import Candidate, _State
 from .text import Paragraph, Sentence
+
+# "The minister, speaking to reporters in Geneva on Monday, said": an aside on the act
+_SPEAKING_ASIDE = re.compile(
+    r"\s*,\s*(?:speaking|writing|addressing|talking|responding|appearing)\b[^,;]{0,80},\s*$"
+)
+# "in a statement issued on Monday", "in an interview broadcast on Sunday"
+_RELEASED = re.compile(r"\s*(?:issued|released|published|broadcast|aired|posted|given)\b")
+# the short object of a verb of denial, up to a time: "denied the report on Tuesday"
+_SHORT_OBJECT = re.compile(
+    r"(?:\s+(?!that\b|on\b|in\b|at\b|late\b|early\b|earlier\b|last\b)[\w’'-]+){1,6}?"
+    r"(?=\s+(?:on|late on|early on|earlier on|last|in)\s)"
+)
+# a channel closing the sentence: "…, in a statement issued on Monday."
+_CLOSING_CHANNEL = re.compile(
+    r",\s*(?:in|during|at)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|interview|post|briefing|news conference|press conference|speech|"
+    r"address|letter|message)\b[^,;]*[.!?]?[”\"’']*$"
+)
 
 
 class DateRules(_State):
@@ -107,12 +126,24 @@ class DateRules(_State):
                         break
                 if ok:
                     return times[0], "fronted"
+        if not c.relative and not c.participle and prefix.strip():
+            # "On Tuesday the ministry denied …": a fronted time without its comma
+            times = self._times(par, sent, sent.start, head)
+            if times and text[sent.start : times[0].start].strip().lower() in _TIME_PREPS:
+                if not text[times[0].end : head].strip():
+                    return times[0], "fronted"
         # (2) between subject and verb: "Zelenskyy on Monday said"
         if c.subj_end <= c.cue_start and not c.participle:
             between = text[c.subj_end : c.cue_start]
             if "," not in between and "(" not in between:
                 for t in self._times(par, sent, c.subj_end, c.cue_start):
                     return t, "before the verb"
+        if c.subj_end <= c.cue_start and not c.participle:
+            # "The minister, speaking to reporters in Geneva on Monday, said …"
+            between = text[c.subj_end : c.cue_start]
+            if _SPEAKING_ASIDE.match(between):
+                for t in self._times(par, sent, c.subj_end, c.cue_start):
+                    return t, "in the aside before the verb"
         # (3) right after the verb, its channel and listener: "told reporters on Tuesday"
         after = self._times(par, sent, c.cue_end, sent.end)
         pos = c.cue_end
@@ -131,11 +162,24 @@ class DateRules(_State):
                 _PLACE_AFTER.match(text, pos, sent.end)
                 or _RELAYED_BY.match(text, pos, sent.end)
                 or _OCCASION.match(text, pos, sent.end)
+                or _RELEASED.match(text, pos, sent.end)
             )
             if m:
                 pos = m.end()
                 continue
             break
+        # (3b) a verb of denial and its short object: "denied the report on Tuesday"
+        if self.lex.verb_group.get(c.verb) in ("deny", "doubt", "confirm", "retract"):
+            obj = _SHORT_OBJECT.match(text, c.cue_end, sent.end)
+            if obj is not None:
+                later = self._times(par, sent, obj.end(), sent.end)
+                if later and text[obj.end() : later[0].start].strip().lower() in _TIME_PREPS:
+                    return later[0], "after the verb and its object"
+        # (3c) the channel closing the sentence: "…, in a statement issued on Monday."
+        tail = _CLOSING_CHANNEL.search(text, c.cue_end, sent.end)
+        if tail is not None and not c.participle:
+            for t in self._times(par, sent, tail.start(), sent.end):
+                return t, "in the channel closing the sentence"
         # (4) "a charge the bank rejected at the time", "the 2019 crisis, when its observers
         # said": the speech act is set back to an absolute time named before it
         if _AT_THE_TIME.match(text, c.cue_end, sent.end) or _WHEN_CLAUSE.search(
