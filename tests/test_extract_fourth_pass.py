@@ -265,7 +265,7 @@ def test_the_company_named_a_line_later() -> None:
     assert [s.speaker for s in run(text)] == ["Harlow Speciality Chemicals", "officials"]
     # two companies: which one is not known, the speaker stays 'company'
     two = text + "\nShares in Tamber Industries fell."
-    assert [s.speaker for s in run(two)][0] == "company"
+    assert run(two)[0].speaker == "company"
 
 
 @pytest.mark.parametrize(
@@ -350,3 +350,30 @@ def test_more_denials(text: str) -> None:
 )
 def test_statement_dates(text: str, date: str) -> None:
     assert [s.date for s in run(text)][:1] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Officials who met the minister said the talks had failed.", "officials"),
+        ("Residents who fled the town said it was destroyed.", "residents"),
+        ("The WHO said there was no vaccine for the disease.", "World Health Organization"),
+    ],
+)
+def test_who(text: str, speaker: str) -> None:
+    assert [s.speaker for s in run(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # feelings, permissions, states and boasts are not denials
+        "The minister said she was not surprised by the decision.",
+        "The army said no civilians were allowed to enter the area.",
+        "The doctor said the patient was not in danger.",
+        "Police said no arrests had been made.",
+        "The group said it had never been so determined.",
+    ],
+)
+def test_negations_that_deny_nothing(text: str) -> None:
+    assert [s.stance.value for s in run(text)] == ["asserts"]

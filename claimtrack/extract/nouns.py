@@ -60,7 +60,7 @@ class NounPhrases(_State):
         if not low or not (low[0].isalnum()):
             return low in ("&",) and right is not None and right.cap
         if tok.cap:
-            if low in _FUNCTION_CAPS and low not in self.rules.determiners:
+            if low in _FUNCTION_CAPS and low not in self.rules.determiners and tok.text != "WHO":
                 return False
             # "On Tuesday the ministry denied": a weekday followed by a determiner is the
             # time before the subject, not part of it

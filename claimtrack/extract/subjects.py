@@ -61,7 +61,7 @@ class Subjects(NounPhrases):
         if t.low in _CONJ:
             # "… and warned", "but said": the subject is the main clause's
             return Mention(t.text, t.start, t.end, "coord"), "coord"
-        if t.low in ("who",):
+        if t.low == "who" and t.text != "WHO":  # not the World Health Organization
             ante = None
             if i >= 2 and toks[i - 1].text == ",":
                 ante = self._np_back(par, sent, i - 2)
@@ -90,6 +90,18 @@ class Subjects(NounPhrases):
             return (ap, "apposition") if ap else None
         if t.quote:
             return None
+        # "Officials who met the minister said": the subject is before the restrictive
+        # relative clause, not its object
+        for w in range(i - 1, max(0, i - 9), -1):
+            tw = toks[w]
+            if tw.quote or tw.text in (",", ";", ":", "(", ")", "–", "—"):
+                break
+            if tw.low == "who" and tw.text != "WHO":
+                ante = self._np_back(par, sent, w - 1)
+                if ante is not None and ante.kind in ("name", "generic", "definite", "group-of"):
+                    ante.reasons.append("the subject before 'who …'")
+                    return ante, "plain"
+                break
         found_np = self._np_back(par, sent, i)
         k0 = self._tok_index(sent, found_np.start) if found_np is not None else i + 1
         if found_np is None or (k0 > 0 and toks[k0 - 1].low == "of"):
