@@ -377,3 +377,34 @@ def test_who(text: str, speaker: str) -> None:
 )
 def test_negations_that_deny_nothing(text: str) -> None:
     assert [s.stance.value for s in run(text)] == ["asserts"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role", "side"),
+    [
+        (
+            "“We test the water every month,” the company's environmental manager, Lucia Paredes, said.",
+            "Lucia Paredes",
+            "manager",
+            None,
+        ),
+        (
+            "“We test the water every month,” said the company's environmental manager, Lucia Paredes.",
+            "Lucia Paredes",
+            "manager",
+            None,
+        ),
+        (
+            "“We will respond,” said the Kyrgyz foreign minister, Zheenbek Kulubaev, on Monday.",
+            "Zheenbek Kulubaev",
+            "foreign minister",
+            "Kyrgyzstan",
+        ),
+        # a coach or an engineer does not speak for the country
+        ("Site engineer Tomas Rojas said the dam was safe.", "Tomas Rojas", "engineer", None),
+    ],
+)
+def test_professions_and_names_after_inverted_descriptions(
+    text: str, speaker: str, role: str, side: str | None
+) -> None:
+    assert [(s.speaker, s.role, s.side) for s in run(text)] == [(speaker, role, side)]

@@ -301,7 +301,9 @@ _NON_OFFICIAL = frozenset(
     farmer farmers community family families relatives expert's analyst's site website
     monitor think tank source sources team club clubs league
     airline carrier university charity foundation insurer manufacturer clinic union unions
-    board lab laboratory""".split()
+    board lab laboratory manager managers engineer engineers scientist scientists physician
+    physicians nurse pilot pilots consultant technician geologist hydrologist epidemiologist
+    virologist lecturer historian coach surgeon surgeons""".split()
 )
 
 

@@ -407,6 +407,19 @@ class Subjects(NounPhrases):
         k = self._tok_index(sent, m.end)
         if k < len(toks) and toks[k].low not in _AFTER_INVERTED and toks[k].low.isalpha():
             return None  # "…, said the demonstrators sought …": a clause, not an inversion
+        if m.kind in ("generic", "definite", "group-of") and k < len(toks) and toks[k].text == ",":
+            # '"…," said the company's environmental manager, Lucia Paredes.'
+            e = k + 1
+            while e < len(toks) and (toks[e].cap or toks[e].low in self.rules.particles):
+                e += 1
+            if e - (k + 1) >= 2 and (e == len(toks) or not toks[e].low.isalpha()):
+                named = self._analyse(par, sent, k + 1, e - 1)
+                if named is not None and named.kind == "name":
+                    named.role = named.role or m.role
+                    named.side = named.side or m.side
+                    named.official = named.official or m.official
+                    named.reasons.append(f"name from the apposition of {m.text!r}")
+                    return named, "after"
         return m, "after"
 
     def _np_forward(self, par: Paragraph, sent: Sentence, tj: int) -> Mention | None:
