@@ -408,3 +408,25 @@ def test_professions_and_names_after_inverted_descriptions(
     text: str, speaker: str, role: str, side: str | None
 ) -> None:
     assert [(s.speaker, s.role, s.side) for s in run(text)] == [(speaker, role, side)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The study, led by researchers at Oxford University, said levels were high.",
+            "Oxford University researchers",
+        ),
+        (
+            "The report, published by Human Rights Watch on Monday, said the sites existed.",
+            "Human Rights Watch",
+        ),
+        ("The statement, released by the ministry, said the report was false.", "ministry"),
+    ],
+)
+def test_a_document_speaks_for_its_author(text: str, speaker: str) -> None:
+    assert [s.speaker for s in run(text)] == [speaker]
+
+
+def test_a_document_without_an_author_names_nobody() -> None:
+    assert run("The report said the sites existed.") == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from claimtrack.actors import Actor, fold
@@ -23,6 +24,18 @@ from .rules import (
 )
 from .state import Candidate, Mention
 from .text import Paragraph, Sentence, _is_acronym
+
+# "The study, led by researchers at X, said": the authors of a document
+_DOC_BY = re.compile(
+    r"\s*(?:which was |that was )?(?:led|published|released|written|compiled|"
+    r"commissioned|carried out|conducted|issued|prepared|authored|produced)\s+by\s+"
+)
+
+
+_AUTHORED = frozenset(
+    """study report survey analysis assessment review investigation audit paper findings
+    statement letter document""".split()
+)
 
 
 class Subjects(NounPhrases):
@@ -87,6 +100,10 @@ class Subjects(NounPhrases):
             t = toks[i]
         if t.text in (",", "—", "–", "(", ")"):
             ap = self._appositive(par, sent, i)
+            if (ap is None or ap.kind == "document") and t.text == ",":
+                author = self._document_author(par, sent, i)
+                if author is not None:
+                    return author
             return (ap, "apposition") if ap else None
         if t.quote:
             return None
@@ -138,6 +155,31 @@ class Subjects(NounPhrases):
                 if found:
                     return None  # "… said … and that Putin had told Trump": embedded
         return m, info
+
+    def _document_author(
+        self, par: Paragraph, sent: Sentence, i: int
+    ) -> tuple[Mention, str] | None:
+        """ "The study, led by researchers at the University of X, said": a document
+        speaks for who wrote it. ``i`` is the comma closing the aside."""
+        toks = sent.toks
+        j = i - 1
+        while j > 0 and i - j < 20 and toks[j].text != ",":
+            j -= 1
+        if j <= 0 or toks[j].text != ",":
+            return None
+        by = _DOC_BY.match(par.text, toks[j].end)
+        if by is None or by.end() > toks[i].start:
+            return None
+        head = par.text[sent.start : toks[j].start].split()
+        if not head or head[-1].lower() not in _AUTHORED:
+            return None
+        agent = self._np_back(par, sent, i - 1)
+        if agent is None or agent.start != by.end():
+            agent = self._np_forward(par, sent, self._tok_index(sent, by.end()))
+        if agent is None or agent.kind in ("pronoun", "document"):
+            return None
+        agent.reasons.append(f"the {head[-1].lower()} speaks for who wrote it")
+        return agent, "plain"
 
     def _body_in_place(self, par: Paragraph, sent: Sentence, m: Mention, k0: int) -> Mention | None:
         """ "The Joint Chiefs of Staff (JCS) in Seoul said": the body speaks, not the
