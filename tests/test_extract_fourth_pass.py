@@ -430,3 +430,14 @@ def test_a_document_speaks_for_its_author(text: str, speaker: str) -> None:
 
 def test_a_document_without_an_author_names_nobody() -> None:
     assert run("The report said the sites existed.") == []
+
+
+def test_a_body_in_narration_beside_a_statement_is_remembered() -> None:
+    text = (
+        "Peru's environment ministry on Tuesday ordered a review, as the mining company "
+        "disputed the findings.\n"
+        "Residents complained of rashes.\n"
+        "The ministry said it had sent inspectors."
+    )
+    got = [(s.speaker, s.side) for s in run(text)]
+    assert got[-1] == ("Peruvian Ministry of Environment", "Peru"), got

@@ -199,6 +199,10 @@ class _Extractor(CueRules):
                 # sentence before: this sentence's speakers stay the latest mentioned
                 self.ctx.clock -= 1
                 self._remember_titled(par, sent)
+                if all(c.subj_start > sent.start + 1 for c in new):
+                    # "Peru's environment ministry ordered a review, as the company
+                    # disputed …": the body in narration is who a later "the ministry" is
+                    self._remember_body_subject(par, sent)
                 self.ctx.clock += 1
             else:
                 subj = self._remember_subject(par, sent)
